@@ -1,0 +1,176 @@
+import type { DockerfileNode, InstructionNode } from '../parse/ast.js';
+import { PositionMapper, type Range } from '../parse/location.js';
+import { parseDockerfile } from '../parse/parse.js';
+import { DockerfileModel } from '../model/model.js';
+import { resolveConfig, type Config, type ResolvedConfig } from './config.js';
+import { collectIgnores, isIgnored } from './ignores.js';
+import { summarize, toEslintFix, type LintMessage, type LintResult } from './result.js';
+import type { FixDescriptor, ReportDescriptor, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
+
+export interface LintOptions {
+  /** Shown in results and matched against config overrides. */
+  filePath?: string;
+  config?: Config;
+  /** Use this resolved config instead of resolving `config`. */
+  resolved?: ResolvedConfig;
+  /** Reads a file of the build context (relative to the Dockerfile's directory). */
+  readContextFile?: (relativePath: string) => string | null;
+}
+
+export interface LintRun {
+  result: LintResult;
+  root: DockerfileNode;
+  model: DockerfileModel;
+}
+
+/** Lint `input` with `rules`. Never throws for any input text. */
+export function lintWithRules(input: string, rules: readonly RuleDefinition[], options: LintOptions = {}): LintRun {
+  const filePath = options.filePath ?? '<text>';
+  const root = parseDockerfile(input);
+  const model = new DockerfileModel(root);
+  const text = root.text;
+  const pm = new PositionMapper(text);
+  const messages: LintMessage[] = [];
+  for (const error of root.errors) {
+    messages.push({
+      ruleId: null,
+      severity: 2,
+      fatal: true,
+      message: `Parsing error: ${error.message}`,
+      line: error.loc.start.line,
+      column: error.loc.start.column,
+      endLine: error.loc.end.line,
+      endColumn: error.loc.end.column,
+      range: error.range,
+    });
+  }
+  const resolved = options.resolved ?? resolveConfig(options.config ?? {}, rules, options.filePath);
+  const ignores = collectIgnores(root);
+  const active: Array<{ rule: RuleDefinition; visitors: RuleVisitors }> = [];
+  for (const rule of rules) {
+    const setting = resolved.rules.get(rule.id);
+    if (!setting) continue;
+    const severity = setting.severity === 'error' ? 2 : 1;
+    const context: RuleContext = {
+      id: rule.id,
+      options: mergeOptions(rule.meta.defaultOptions ?? [], setting.options),
+      settings: resolved.settings,
+      root,
+      text,
+      eol: root.eol,
+      model,
+      filePath: options.filePath,
+      readContextFile: options.readContextFile,
+      report: (d) => {
+        const message = toMessage(rule, d, severity, text, pm);
+        if (!isIgnored(ignores, rule, message.range[0])) messages.push(message);
+      },
+    };
+    active.push({ rule, visitors: rule.create(context) });
+  }
+  traverse(root, active, messages);
+  messages.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  return { result: summarize(filePath, messages), root, model };
+}
+
+function mergeOptions(defaults: readonly unknown[], given: readonly unknown[]): unknown[] {
+  const length = Math.max(defaults.length, given.length);
+  const out: unknown[] = [];
+  for (let i = 0; i < length; i++) {
+    const d = defaults[i];
+    const g = given[i];
+    if (isObject(d) && isObject(g)) out.push({ ...d, ...g });
+    else out.push(g === undefined ? d : g);
+  }
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function traverse(root: DockerfileNode, active: Array<{ rule: RuleDefinition; visitors: RuleVisitors }>, messages: LintMessage[]): void {
+  const call = (rule: RuleDefinition, fn: () => void): void => {
+    try {
+      fn();
+    } catch (error) {
+      messages.push({
+        ruleId: rule.id,
+        severity: 2,
+        fatal: true,
+        message: `Rule "${rule.id}" failed: ${(error as Error).message}`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        range: [0, 0],
+      });
+    }
+  };
+  for (const { rule, visitors } of active) if (visitors.Dockerfile) call(rule, () => visitors.Dockerfile?.(root));
+  for (const child of root.children) {
+    for (const { rule, visitors } of active) {
+      if (child.type === 'Comment') {
+        if (visitors.Comment) call(rule, () => visitors.Comment?.(child));
+      } else if (child.type === 'ParserDirective') {
+        if (visitors.ParserDirective) call(rule, () => visitors.ParserDirective?.(child));
+      } else {
+        visitInstruction(child, rule, visitors, call);
+      }
+    }
+  }
+  for (const { rule, visitors } of active) if (visitors['Dockerfile:exit']) call(rule, () => visitors['Dockerfile:exit']?.(root));
+}
+
+function visitInstruction(
+  node: InstructionNode,
+  rule: RuleDefinition,
+  visitors: RuleVisitors,
+  call: (rule: RuleDefinition, fn: () => void) => void,
+): void {
+  if (visitors['*']) call(rule, () => visitors['*']?.(node));
+  const visitor = (visitors as Record<string, ((n: InstructionNode) => void) | undefined>)[node.type];
+  if (visitor) call(rule, () => visitor(node));
+  if (visitors.Flag) for (const f of node.flags) call(rule, () => visitors.Flag?.(f, node));
+  if (visitors.Argument) for (const a of node.args) call(rule, () => visitors.Argument?.(a, node));
+  if (visitors.Heredoc) for (const h of node.heredocs) call(rule, () => visitors.Heredoc?.(h, node));
+}
+
+function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (data && key in data ? String(data[key]) : m));
+}
+
+function toMessage(rule: RuleDefinition, d: ReportDescriptor, severity: 1 | 2, text: string, pm: PositionMapper): LintMessage {
+  const template = d.messageId ? rule.meta.messages[d.messageId] : d.message;
+  if (template === undefined) throw new Error(`unknown messageId "${d.messageId ?? ''}"`);
+  const range: Range = d.range ?? d.node?.range ?? [0, 0];
+  const start = pm.position(range[0]);
+  const end = pm.position(range[1]);
+  const message: LintMessage = {
+    ruleId: rule.id,
+    severity,
+    message: interpolate(template, d.data),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    range,
+  };
+  if (d.messageId) message.messageId = d.messageId;
+  const defaultSafety = rule.meta.fixSafety ?? 'safe';
+  const fixes: FixDescriptor[] = [];
+  if (d.fix && d.fix.edits.length > 0) fixes.push(d.fix);
+  for (const s of d.suggest ?? []) if (s.edits.length > 0) fixes.push(s);
+  const primary = fixes[0];
+  if (primary) {
+    const safety = primary.safety ?? defaultSafety;
+    message.fixDetails = { safety, edits: primary.edits, late: primary.late ?? false };
+    if (primary.description) message.fixDetails.description = primary.description;
+    if (safety === 'safe' && d.fix) message.fix = toEslintFix(text, primary.edits);
+  }
+  const suggestions = fixes
+    .filter((f) => (f.safety ?? defaultSafety) === 'unsafe' || f !== d.fix)
+    .map((f) => ({ desc: f.description ?? 'Apply this change', fix: toEslintFix(text, f.edits) }));
+  if (suggestions.length > 0) message.suggestions = suggestions;
+  return message;
+}

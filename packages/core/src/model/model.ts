@@ -1,0 +1,509 @@
+import type {
+  DockerfileNode,
+  FlagNode,
+  FromNode,
+  InstructionNode,
+  PropertyInstructionNode,
+  Token,
+} from '../parse/ast.js';
+import type { Range } from '../parse/location.js';
+import { parseShell, shellSourceOf, type ShellScript } from '../parse/shell.js';
+import { hasGlob, isUnder, resolveImagePath, basename } from './paths.js';
+import { runEffects, type RunEffects, type WriteKind } from './run-effects.js';
+import {
+  AUTOMATIC_PLATFORM_ARGS,
+  PREDEFINED_ARGS,
+  expandVariables,
+  type Expansion,
+  type VarValue,
+} from './variables.js';
+
+export type StageBase =
+  | { kind: 'stage'; stage: Stage }
+  | { kind: 'image'; image: string; name: string; tag: string | null; digest: string | null }
+  | { kind: 'scratch' }
+  /** The base image depends on an ARG whose value is not known. */
+  | { kind: 'unresolved'; text: string };
+
+export interface Stage {
+  index: number;
+  /** The `AS` name, lower-cased (Docker compares stage names case-insensitively). */
+  name: string | null;
+  from: FromNode;
+  /** The stage's instructions after its FROM. */
+  instructions: InstructionNode[];
+  base: StageBase;
+  isFinal: boolean;
+}
+
+export type StageRefKind = 'from' | 'copy' | 'mount';
+
+export interface StageRef {
+  kind: StageRefKind;
+  /** The instruction holding the reference. */
+  node: InstructionNode;
+  /** The stage the instruction belongs to (null for a reference outside any stage). */
+  stage: Stage | null;
+  /** The reference as written (a flag value, a mount's `from=`, or a FROM image). */
+  text: string;
+  /** The reference after ARG expansion, or null when an ARG's value is unknown. */
+  resolved: string | null;
+  /** Where the reference sits in the source. */
+  range: Range;
+  /** The stage it names, when it names one defined before. */
+  target: Stage | null;
+  /** An image reference (`nginx:1.27`, `ghcr.io/x/y`), not a stage. */
+  external: boolean;
+  /** Why the reference is broken, when it is. */
+  problem: 'unknown' | 'forward' | 'self' | 'index-out-of-range' | null;
+  /** For `copy`: the flag; for `mount`: the `--mount` flag. */
+  flag: FlagNode | null;
+}
+
+export interface InstructionState {
+  stage: Stage | null;
+  /** Absolute working directory in force (`/` when none was set). */
+  workdir: string;
+  /** The WORKDIR was set in this file (this stage or an ancestor stage), not inherited from an image. */
+  workdirKnown: boolean;
+  user: string | null;
+  shell: string[];
+  /** ENV values in force (inherited from parent stages), `undefined` for values not known. */
+  env: ReadonlyMap<string, VarValue>;
+  /** ARGs declared in the stage (or global ARGs for FROM lines). */
+  args: ReadonlyMap<string, VarValue>;
+}
+
+export interface FileWrite {
+  path: string;
+  kind: WriteKind;
+  node: InstructionNode;
+  how: 'copy' | 'add' | 'workdir' | 'run';
+  /** For COPY --from: the stage (or external image) it copies from. */
+  from: StageRef | null;
+}
+
+export interface CopySource {
+  /** The source path as written, after ARG expansion (or as written when unknown). */
+  value: string;
+  token: Token;
+  hasGlob: boolean;
+}
+
+export interface CopyInfo {
+  node: InstructionNode;
+  /** The stage or image it copies from; null when it copies from the build context. */
+  from: StageRef | null;
+  sources: CopySource[];
+  /** Heredoc sources (`COPY <<EOF /x`). */
+  heredocSources: number;
+  dest: Token | null;
+  /** Absolute destination (resolved against WORKDIR), or null when an ARG in it is unknown. */
+  destPath: string | null;
+  /** The destination is a directory (ends in `/`, or several sources). */
+  destIsDir: boolean;
+}
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const IMAGE_LIKE = /[:/@.]/;
+
+export class DockerfileModel {
+  readonly stages: Stage[] = [];
+  /** ARGs declared before the first FROM. */
+  readonly globalArgs = new Map<string, VarValue>();
+  readonly refs: StageRef[] = [];
+  private readonly states = new Map<InstructionNode, InstructionState>();
+  private readonly stageByInstruction = new Map<InstructionNode, Stage>();
+  private readonly shellCache = new Map<InstructionNode, ShellScript[]>();
+  private readonly effectsCache = new Map<InstructionNode, RunEffects>();
+  private writesCache: Map<Stage, FileWrite[]> | undefined;
+  private readonly copyCache = new Map<InstructionNode, CopyInfo>();
+
+  constructor(readonly root: DockerfileNode) {
+    this.build();
+  }
+
+  get finalStage(): Stage | null {
+    return this.stages.at(-1) ?? null;
+  }
+
+  stageOf(node: InstructionNode): Stage | null {
+    return this.stageByInstruction.get(node.onbuildParent ?? node) ?? null;
+  }
+
+  stageByName(name: string): Stage | null {
+    const lower = name.toLowerCase();
+    return this.stages.find((s) => s.name === lower) ?? null;
+  }
+
+  /** The state in force when `node` runs (before its own effect). */
+  stateAt(node: InstructionNode): InstructionState {
+    const state = this.states.get(node.onbuildParent ?? node);
+    if (state) return state;
+    return { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: new Map(), args: this.globalArgs };
+  }
+
+  /** Expand variables in `text` with the ARG and ENV values in force at `node`. */
+  expand(text: string, node: InstructionNode): Expansion {
+    const state = this.stateAt(node);
+    const isFrom = node.type === 'FROM';
+    return expandVariables(
+      text,
+      (name) => {
+        if (!isFrom && state.env.has(name)) return state.env.get(name);
+        if (state.args.has(name)) return state.args.get(name);
+        if ((PREDEFINED_ARGS as readonly string[]).includes(name)) return undefined;
+        return null;
+      },
+      { escapeChar: this.root.escapeChar, undeclaredIsEmpty: isFrom },
+    );
+  }
+
+  /** Stages that building `target` (the final stage by default) needs, `target` included. */
+  neededStages(target: Stage | null = this.finalStage): Set<Stage> {
+    const needed = new Set<Stage>();
+    const visit = (stage: Stage): void => {
+      if (needed.has(stage)) return;
+      needed.add(stage);
+      if (stage.base.kind === 'stage') visit(stage.base.stage);
+      for (const ref of this.refs) if (ref.stage === stage && ref.target) visit(ref.target);
+    };
+    if (target) visit(target);
+    return needed;
+  }
+
+  /** The shell scripts a RUN executes (shell form and heredoc bodies); empty for exec form. */
+  shell(node: InstructionNode): ShellScript[] {
+    const cached = this.shellCache.get(node);
+    if (cached) return cached;
+    const scripts = this.parseRunScripts(node);
+    this.shellCache.set(node, scripts);
+    return scripts;
+  }
+
+  /** The paths a RUN writes, from its shell AST. */
+  runEffects(node: InstructionNode): RunEffects {
+    let effects = this.effectsCache.get(node);
+    if (!effects) {
+      effects = runEffects(this.shell(node), this.stateAt(node).workdir);
+      this.effectsCache.set(node, effects);
+    }
+    return effects;
+  }
+
+  /** COPY/ADD sources and destination. */
+  copyInfo(node: InstructionNode): CopyInfo {
+    let info = this.copyCache.get(node);
+    if (!info) {
+      info = this.buildCopyInfo(node);
+      this.copyCache.set(node, info);
+    }
+    return info;
+  }
+
+  /** Everything a stage writes, in order (inherited writes of a parent stage first). */
+  writes(stage: Stage): FileWrite[] {
+    this.writesCache ??= new Map();
+    let writes = this.writesCache.get(stage);
+    if (writes) return writes;
+    writes = stage.base.kind === 'stage' ? [...this.writes(stage.base.stage)] : [];
+    for (const node of stage.instructions) writes.push(...this.instructionWrites(node));
+    this.writesCache.set(stage, writes);
+    return writes;
+  }
+
+  /** Some RUN of the stage (or of a parent stage) may write paths the model cannot know. */
+  hasOpaqueWrites(stage: Stage): boolean {
+    if (stage.base.kind === 'stage' && this.hasOpaqueWrites(stage.base.stage)) return true;
+    return stage.instructions.some((n) => n.type === 'RUN' && (n.execForm !== null || this.runEffects(n).opaque));
+  }
+
+  /**
+   * Whether the stage's own instructions produce `path`: `yes` (written there), `maybe` (under a
+   * tree something wrote, or by a glob), or `no` (nothing the model knows wrote it).
+   */
+  produces(stage: Stage, path: string): 'yes' | 'maybe' | 'no' {
+    let answer: 'yes' | 'maybe' | 'no' = 'no';
+    for (const w of this.writes(stage)) {
+      if (w.path === path && w.kind !== 'dir') return 'yes';
+      if (w.path === path || isUnder(path, w.path) && w.kind === 'tree') answer = 'maybe';
+      else if (isUnder(w.path, path)) answer = 'maybe'; // copying a directory the stage wrote into
+      else if (hasGlob(path)) answer = 'maybe';
+    }
+    return answer;
+  }
+
+  private build(): void {
+    let current: Stage | null = null;
+    let env = new Map<string, VarValue>();
+    let args = new Map<string, VarValue>();
+    let workdir = '/';
+    let workdirKnown = false;
+    let user: string | null = null;
+    let shell = DEFAULT_SHELL;
+    for (const name of AUTOMATIC_PLATFORM_ARGS) this.globalArgs.set(name, undefined);
+    const stageState = new Map<Stage, { env: Map<string, VarValue>; workdir: string; workdirKnown: boolean; user: string | null; shell: string[] }>();
+
+    for (const node of this.root.instructions) {
+      if (node.type === 'FROM') {
+        this.states.set(node, { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: new Map(), args: new Map(this.globalArgs) });
+        const stage = this.createStage(node);
+        this.stageByInstruction.set(node, stage);
+        if (current) stageState.set(current, { env, workdir, workdirKnown, user, shell });
+        current = stage;
+        const parent = stage.base.kind === 'stage' ? stageState.get(stage.base.stage) : undefined;
+        env = new Map(parent?.env);
+        workdir = parent?.workdir ?? '/';
+        workdirKnown = parent?.workdirKnown ?? false;
+        user = parent?.user ?? null;
+        shell = parent?.shell ?? DEFAULT_SHELL;
+        args = new Map();
+        for (const name of AUTOMATIC_PLATFORM_ARGS) args.set(name, undefined);
+        continue;
+      }
+      if (!current) {
+        if (node.type === 'ARG') this.declareArgs(node, this.globalArgs, this.globalArgs, new Map());
+        this.states.set(node, { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: new Map(), args: new Map(this.globalArgs) });
+        continue;
+      }
+      current.instructions.push(node);
+      this.stageByInstruction.set(node, current);
+      this.states.set(node, { stage: current, workdir, workdirKnown, user, shell, env: new Map(env), args: new Map(args) });
+      switch (node.type) {
+        case 'ARG':
+          this.declareArgs(node, args, this.globalArgs, env);
+          break;
+        case 'ENV':
+          for (const p of node.properties) {
+            const expanded = expandVariables(p.unescapedValue ?? '', (n) => (env.has(n) ? env.get(n) : args.has(n) ? args.get(n) : null), {
+              escapeChar: this.root.escapeChar,
+            });
+            env.set(p.name.value, expanded.value ?? undefined);
+          }
+          break;
+        case 'WORKDIR': {
+          const target = this.expand(node.argsText.trim(), node).value;
+          if (target === null) {
+            workdirKnown = false;
+          } else {
+            workdir = resolveImagePath(workdir, target);
+            workdirKnown = workdirKnown || target.startsWith('/');
+          }
+          break;
+        }
+        case 'USER':
+          user = this.expand(node.argsText.trim(), node).value ?? node.argsText.trim();
+          break;
+        case 'SHELL':
+          if (node.execForm) shell = node.execForm;
+          break;
+        default:
+          break;
+      }
+    }
+    if (this.stages.length > 0) (this.stages.at(-1) as Stage).isFinal = true;
+    this.collectRefs();
+  }
+
+  private declareArgs(node: PropertyInstructionNode, into: Map<string, VarValue>, globals: Map<string, VarValue>, env: Map<string, VarValue>): void {
+    for (const p of node.properties) {
+      const name = p.name.value;
+      if (p.value === null && p.operator === null) {
+        // `ARG NAME` in a stage brings in the global default, if any
+        into.set(name, globals === into ? undefined : globals.has(name) ? globals.get(name) : undefined);
+        continue;
+      }
+      const expanded = expandVariables(p.unescapedValue ?? '', (n) => (env.has(n) ? env.get(n) : into.has(n) ? into.get(n) : null), {
+        escapeChar: this.root.escapeChar,
+        undeclaredIsEmpty: globals === into,
+      });
+      into.set(name, expanded.value ?? undefined);
+    }
+  }
+
+  private createStage(node: FromNode): Stage {
+    const index = this.stages.length;
+    const rawImage = node.image?.value ?? node.args[0]?.value ?? '';
+    const expanded = this.expand(rawImage, node).value;
+    let base: StageBase;
+    if (expanded === null) base = { kind: 'unresolved', text: rawImage };
+    else if (expanded.toLowerCase() === 'scratch') base = { kind: 'scratch' };
+    else {
+      const parent = this.stageByName(expanded);
+      if (parent) base = { kind: 'stage', stage: parent };
+      else if (expanded === '') base = { kind: 'unresolved', text: rawImage };
+      else base = { kind: 'image', image: expanded, ...splitImage(expanded) };
+    }
+    const stage: Stage = { index, name: node.stageName?.value.toLowerCase() ?? null, from: node, instructions: [], base, isFinal: false };
+    this.stages.push(stage);
+    return stage;
+  }
+
+  private collectRefs(): void {
+    for (const stage of this.stages) {
+      if (stage.base.kind === 'stage') {
+        const image = stage.from.image;
+        this.refs.push({
+          kind: 'from',
+          node: stage.from,
+          stage,
+          text: image?.value ?? '',
+          resolved: stage.base.stage.name,
+          range: image?.range ?? stage.from.range,
+          target: stage.base.stage,
+          external: false,
+          problem: null,
+          flag: null,
+        });
+      }
+      for (const node of stage.instructions) {
+        if (node.type === 'COPY' || node.type === 'ADD') {
+          const flag = node.flags.find((f) => f.name.toLowerCase() === 'from');
+          if (flag?.valueToken) this.refs.push(this.resolveRef('copy', node, stage, flag.valueToken.value, flag.valueToken.range, flag));
+        }
+        if (node.type === 'RUN') {
+          for (const flag of node.flags) {
+            if (flag.name.toLowerCase() !== 'mount') continue;
+            const from = flag.options.find((o) => o.name === 'from');
+            if (from?.value && from.valueRange) this.refs.push(this.resolveRef('mount', node, stage, from.value, from.valueRange, flag));
+          }
+        }
+      }
+    }
+  }
+
+  private resolveRef(kind: StageRefKind, node: InstructionNode, stage: Stage, text: string, range: Range, flag: FlagNode): StageRef {
+    const resolved = this.expand(text, node).value;
+    const ref: StageRef = { kind, node, stage, text, resolved, range, target: null, external: false, problem: null, flag };
+    if (resolved === null) return ref;
+    if (/^\d+$/.test(resolved)) {
+      const index = Number(resolved);
+      const target = this.stages[index];
+      if (!target) ref.problem = 'index-out-of-range';
+      else if (target === stage) ref.problem = 'self';
+      else if (target.index > stage.index) ref.problem = 'forward';
+      else ref.target = target;
+      return ref;
+    }
+    const target = this.stageByName(resolved);
+    if (target === stage) ref.problem = 'self';
+    else if (target && target.index > stage.index) ref.problem = 'forward';
+    else if (target) ref.target = target;
+    else if (IMAGE_LIKE.test(resolved) || resolved === 'scratch') ref.external = true;
+    else if (kind === 'mount' && resolved === 'context') ref.external = true;
+    else ref.problem = 'unknown';
+    return ref;
+  }
+
+  private parseRunScripts(node: InstructionNode): ShellScript[] {
+    if (node.type !== 'RUN' || node.execForm) return [];
+    const text = this.root.text;
+    const escape = this.root.escapeChar;
+    const scripts: ShellScript[] = [];
+    const heredocScript = node.heredocs.length > 0 && isHeredocScript(node);
+    if (node.bodyRange && !heredocScript) {
+      // With heredocs the command line and the bodies are parsed together: the bodies are data.
+      const end = node.heredocs.length > 0 ? node.range[1] : node.bodyRange[1];
+      scripts.push(parseShell(shellSourceOf(text.slice(node.bodyRange[0], end), escape), node.bodyRange[0]));
+    }
+    if (heredocScript) {
+      for (const h of node.heredocs) {
+        if (h.contentRange && !/^#!(?!.*\b(sh|bash|ash|dash|zsh)\b)/.test(h.content ?? '')) {
+          scripts.push(parseShell(text.slice(h.contentRange[0], h.contentRange[1]), h.contentRange[0]));
+        }
+      }
+    }
+    return scripts;
+  }
+
+  private buildCopyInfo(node: InstructionNode): CopyInfo {
+    const flag = node.flags.find((f) => f.name.toLowerCase() === 'from');
+    const from = flag ? (this.refs.find((r) => r.node === node && r.kind === 'copy') ?? null) : null;
+    let words = node.args;
+    if (node.execForm) words = [];
+    const heredocSources = node.heredocs.length;
+    const argTokens = words.filter((a) => !a.value.startsWith('<<'));
+    const dest = argTokens.at(-1) ?? null;
+    const sourceTokens = node.execForm ? [] : argTokens.slice(0, -1);
+    const sources = sourceTokens.map((token) => {
+      const value = this.expand(token.value, node).value ?? token.value;
+      return { value, token, hasGlob: hasGlob(value) };
+    });
+    let destPath: string | null = null;
+    let destIsDir = false;
+    if (dest) {
+      const expanded = this.expand(dest.value, node).value;
+      if (expanded !== null) {
+        destPath = resolveImagePath(this.stateAt(node).workdir, expanded);
+        destIsDir = expanded.endsWith('/') || expanded === '.' || sources.length + heredocSources > 1;
+      }
+    }
+    if (node.execForm && node.execForm.length >= 2) {
+      const expanded = this.expand(node.execForm.at(-1) as string, node).value;
+      if (expanded !== null) destPath = resolveImagePath(this.stateAt(node).workdir, expanded);
+    }
+    return { node, from, sources, heredocSources, dest, destPath, destIsDir };
+  }
+
+  private instructionWrites(node: InstructionNode): FileWrite[] {
+    const state = this.stateAt(node);
+    switch (node.type) {
+      case 'WORKDIR': {
+        const target = this.expand(node.argsText.trim(), node).value;
+        return target === null ? [] : [{ path: resolveImagePath(state.workdir, target), kind: 'dir', node, how: 'workdir', from: null }];
+      }
+      case 'COPY':
+      case 'ADD': {
+        const info = this.copyInfo(node);
+        if (info.destPath === null) return [];
+        const how = node.type === 'COPY' ? 'copy' : 'add';
+        const out: FileWrite[] = [];
+        if (!info.destIsDir) {
+          out.push({ path: info.destPath, kind: 'file', node, how, from: info.from });
+          return out;
+        }
+        for (const s of info.sources) {
+          if (!s.hasGlob && s.value !== '.' && !s.value.endsWith('/')) {
+            const name = basename(s.value.replace(/^https?:\/\/.*\//, ''));
+            out.push({ path: resolveImagePath(info.destPath, name), kind: 'file', node, how, from: info.from });
+          }
+        }
+        out.push({ path: info.destPath, kind: 'tree', node, how, from: info.from });
+        return out;
+      }
+      case 'RUN':
+        return this.runEffects(node).writes.map((w) => ({ path: w.path, kind: w.kind, node, how: 'run' as const, from: null }));
+      default:
+        return [];
+    }
+  }
+}
+
+/** `RUN <<EOF` (and `RUN bash <<EOF`) run the heredoc body as the script; other heredocs are data. */
+function isHeredocScript(node: InstructionNode): boolean {
+  const words = node.args.filter((a) => !a.value.startsWith('<<')).map((a) => a.value);
+  if (words.length === 0) return true;
+  return /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(words[0] ?? '') && words.slice(1).every((w) => w.startsWith('-'));
+}
+
+/** Split an image reference into name, tag and digest. */
+export function splitImage(ref: string): { name: string; tag: string | null; digest: string | null } {
+  let rest = ref;
+  let digest: string | null = null;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | null = null;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { name: rest, tag, digest };
+}
+
+export function buildModel(root: DockerfileNode): DockerfileModel {
+  return new DockerfileModel(root);
+}

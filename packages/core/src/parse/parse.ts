@@ -1,0 +1,321 @@
+import {
+  DockerfileParser,
+  type Argument,
+  type Comment,
+  type Flag,
+  type From,
+  type Heredoc,
+  type Instruction,
+  type Onbuild,
+  type ParserDirective,
+  type Property,
+} from 'dockerfile-ast';
+import {
+  KEYWORD_SET,
+  type ArgumentNode,
+  type CommentNode,
+  type DirectiveNode,
+  type DockerfileNode,
+  type FlagNode,
+  type FromNode,
+  type HeredocNode,
+  type ImageRefNode,
+  type InstructionNode,
+  type ParseError,
+  type PropertyNode,
+  type Token,
+} from './ast.js';
+import { PositionMapper, type LspRange, type Range } from './location.js';
+
+const BOM = '\uFEFF';
+
+/** Parse a Dockerfile. Never throws: problems become `errors` on the root node. */
+export function parseDockerfile(input: string): DockerfileNode {
+  const hadBom = input.startsWith(BOM);
+  const text = hadBom ? input.slice(1) : input;
+  const pm = new PositionMapper(text);
+  let raw;
+  try {
+    raw = DockerfileParser.parse(text);
+  } catch (error) {
+    return emptyRoot(text, hadBom, pm, `Dockerfile could not be parsed: ${(error as Error).message}`);
+  }
+  const builder = new NodeBuilder(text, pm);
+  const directives = raw.getDirectives().map((d) => builder.directive(d));
+  const instructions: InstructionNode[] = [];
+  for (const instruction of raw.getInstructions()) {
+    instructions.push(builder.instruction(instruction, instructions.length, null));
+  }
+  const allComments = raw.getComments().map((c) => builder.comment(c));
+  const comments: CommentNode[] = [];
+  for (const comment of allComments) {
+    const owner = instructions.find((i) => i.range[0] < comment.range[0] && comment.range[1] <= i.range[1]);
+    if (owner) owner.innerComments.push(comment);
+    else comments.push(comment);
+  }
+  const children = [...directives, ...comments, ...instructions].sort((a, b) => a.range[0] - b.range[0]);
+  const escapeChar = raw.getEscapeCharacter() === '`' ? '`' : '\\';
+  const errors = [...builder.errors, ...structuralErrors(instructions, pm)];
+  return {
+    type: 'Dockerfile',
+    text,
+    hadBom,
+    eol: dominantEol(text),
+    escapeChar,
+    directives,
+    comments,
+    instructions,
+    children,
+    errors,
+    ...pm.span(0, text.length),
+  };
+}
+
+function emptyRoot(text: string, hadBom: boolean, pm: PositionMapper, message: string): DockerfileNode {
+  return {
+    type: 'Dockerfile',
+    text,
+    hadBom,
+    eol: dominantEol(text),
+    escapeChar: '\\',
+    directives: [],
+    comments: [],
+    instructions: [],
+    children: [],
+    errors: [{ message, fatal: true, ...pm.span(0, 0) }],
+    ...pm.span(0, text.length),
+  };
+}
+
+function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (text[i - 1] === '\r') crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+function structuralErrors(instructions: InstructionNode[], pm: PositionMapper): ParseError[] {
+  const errors: ParseError[] = [];
+  for (const node of instructions) {
+    if (node.type === 'Instruction') {
+      errors.push({
+        message: `Unknown instruction: ${node.keywordToken.text}`,
+        fatal: true,
+        ...pm.span(node.keywordToken.range[0], node.keywordToken.range[1]),
+      });
+    }
+  }
+  return errors;
+}
+
+class NodeBuilder {
+  readonly errors: ParseError[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly pm: PositionMapper,
+  ) {}
+
+  private range(r: LspRange): Range {
+    return [this.pm.offsetOfLsp(r.start), this.pm.offsetOfLsp(r.end)];
+  }
+
+  token(r: LspRange, value?: string): Token {
+    const [start, end] = this.range(r);
+    const text = this.text.slice(start, end);
+    return { text, value: value ?? text, ...this.pm.span(start, end) };
+  }
+
+  directive(d: ParserDirective): DirectiveNode {
+    const nameToken = this.token(d.getNameRange(), d.getName().toLowerCase());
+    const valueToken = this.token(d.getValueRange(), d.getValue());
+    const [start] = this.range(d.getRange());
+    return {
+      type: 'ParserDirective',
+      name: nameToken.value,
+      value: valueToken.value,
+      nameToken,
+      valueToken,
+      ...this.pm.span(start, Math.max(valueToken.range[1], nameToken.range[1])),
+    };
+  }
+
+  comment(c: Comment): CommentNode {
+    const [start, end] = this.range(c.getRange());
+    const full = this.text.slice(start, end);
+    const hash = full.indexOf('#');
+    return { type: 'Comment', value: full.slice(hash + 1), ...this.pm.span(start + Math.max(hash, 0), end) };
+  }
+
+  instruction(raw: Instruction, index: number, onbuildParent: InstructionNode | null): InstructionNode {
+    const [start, end] = this.range(raw.getRange());
+    const keywordToken = this.token(raw.getInstructionRange(), raw.getKeyword());
+    const keyword = raw.getKeyword();
+    const heredocs = this.heredocs(raw);
+    const firstBody = heredocs.reduce((min, h) => Math.min(min, h.contentRange?.[0] ?? h.range[1]), Infinity);
+    const flags = this.flags(raw);
+    const afterFlags = flags.length > 0 ? (flags.at(-1) as FlagNode).range[1] : keywordToken.range[1];
+    const args = raw
+      .getArguments()
+      .map((a) => this.argument(a))
+      .filter((a) => a.range[0] >= afterFlags && a.range[0] < firstBody);
+    const argsRanges = raw.getArgumentsRange();
+    const argsRange = argsRanges ? this.range(argsRanges) : null;
+    const bodyRange: Range | null =
+      args.length > 0 ? [(args[0] as ArgumentNode).range[0], (args.at(-1) as ArgumentNode).range[1]] : null;
+    const argsText = raw.getArgumentsContent() ?? '';
+    const body = bodyRange ? joinContinuations(this.text.slice(bodyRange[0], bodyRange[1])) : '';
+    const base = {
+      index,
+      keyword,
+      keywordToken,
+      flags,
+      args,
+      argsText,
+      argsRange,
+      bodyRange,
+      heredocs,
+      execForm: heredocs.length === 0 ? execForm(body) : null,
+      innerComments: [] as CommentNode[],
+      onbuildParent,
+      ...this.pm.span(start, end),
+    };
+    switch (keyword) {
+      case 'FROM':
+        return this.from(raw as From, base);
+      case 'ENV':
+      case 'LABEL':
+      case 'ARG':
+        return { ...base, type: keyword, properties: this.properties(raw) };
+      case 'ONBUILD': {
+        const node = { ...base, type: 'ONBUILD' as const, trigger: null as InstructionNode | null };
+        const trigger = (raw as Onbuild).getTriggerInstruction();
+        if (trigger) node.trigger = this.instruction(trigger, index, node);
+        return node;
+      }
+      default:
+        return {
+          ...base,
+          type: KEYWORD_SET.has(keyword) ? (keyword as Exclude<InstructionNode['type'], 'FROM'>) : 'Instruction',
+        } as InstructionNode;
+    }
+  }
+
+  private from(raw: From, base: Omit<FromNode, 'type' | 'image' | 'asKeyword' | 'stageName'>): FromNode {
+    const imageRange = raw.getImageRange();
+    let image: ImageRefNode | null = null;
+    if (imageRange) {
+      const opt = (r: LspRange | null, v: string | null): Token | null => (r && v !== null ? this.token(r, v) : null);
+      image = {
+        ...this.token(imageRange, raw.getImage() ?? undefined),
+        registry: opt(raw.getRegistryRange(), raw.getRegistry()),
+        name: opt(raw.getImageNameRange(), raw.getImageName()),
+        tag: opt(raw.getImageTagRange(), raw.getImageTag()),
+        digest: opt(raw.getImageDigestRange(), raw.getImageDigest()),
+      };
+    }
+    const stageRange = raw.getBuildStageRange();
+    const stageName = stageRange ? this.token(stageRange, raw.getBuildStage() ?? undefined) : null;
+    const asIndex = base.args.findIndex((a) => a.value.toUpperCase() === 'AS');
+    const asKeyword = stageName && asIndex > 0 ? (base.args[asIndex] as ArgumentNode) : null;
+    return { ...base, type: 'FROM', image, asKeyword, stageName };
+  }
+
+  private argument(a: Argument): ArgumentNode {
+    return { type: 'Argument', ...this.token(a.getRange(), a.getValue()) };
+  }
+
+  private flags(raw: Instruction): FlagNode[] {
+    const getFlags = (raw as unknown as { getFlags?: () => Flag[] }).getFlags;
+    if (typeof getFlags !== 'function') return [];
+    return getFlags.call(raw).map((f) => {
+      const [start, end] = this.range(f.getRange());
+      const valueRange = f.getValueRange();
+      return {
+        type: 'Flag' as const,
+        name: f.getName(),
+        value: f.getValue(),
+        nameToken: this.token(f.getNameRange(), f.getName()),
+        valueToken: valueRange ? this.token(valueRange, f.getValue() ?? '') : null,
+        options: f.getOptions().map((o) => {
+          const [os, oe] = this.range(o.getRange());
+          const vr = o.getValueRange();
+          return {
+            name: o.getName(),
+            value: o.getValue(),
+            nameRange: this.range(o.getNameRange()),
+            valueRange: vr ? this.range(vr) : null,
+            ...this.pm.span(os, oe),
+          };
+        }),
+        // dockerfile-ast's flag range starts after the dashes
+        ...this.pm.span(this.text.lastIndexOf('--', start) === start - 2 ? start - 2 : start, end),
+      };
+    });
+  }
+
+  private heredocs(raw: Instruction): HeredocNode[] {
+    const getHeredocs = (raw as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs;
+    if (typeof getHeredocs !== 'function') return [];
+    return getHeredocs.call(raw).map((h) => {
+      const [start] = this.range(h.getStartRange());
+      const contentRange = h.getContentRange();
+      const delimiter = h.getDelimiterRange();
+      const end = delimiter ? this.range(delimiter)[1] : contentRange ? this.range(contentRange)[1] : this.range(h.getNameRange())[1];
+      const content = contentRange ? this.range(contentRange) : null;
+      const opener = this.text.slice(start, this.range(h.getNameRange())[0]);
+      return {
+        type: 'Heredoc' as const,
+        name: h.getName(),
+        nameToken: this.token(h.getNameRange(), h.getName()),
+        content: content ? this.text.slice(content[0], content[1]) : null,
+        contentRange: content,
+        stripTabs: opener.includes('<<-'),
+        quoted: /['"]$/.test(opener),
+        ...this.pm.span(start, end),
+      };
+    });
+  }
+
+  private properties(raw: Instruction): PropertyNode[] {
+    const getProperties = (raw as unknown as { getProperties?: () => Property[] }).getProperties;
+    if (typeof getProperties !== 'function') return [];
+    return getProperties.call(raw).map((p) => {
+      const [start, end] = this.range(p.getRange());
+      const valueRange = p.getValueRange();
+      return {
+        name: this.token(p.getNameRange(), p.getName()),
+        value: valueRange ? this.token(valueRange, p.getValue() ?? '') : null,
+        unescapedValue: p.getUnescapedValue(),
+        operator: p.getAssignmentOperator() === '=' ? ('=' as const) : null,
+        ...this.pm.span(start, end),
+      };
+    });
+  }
+}
+
+/** Remove backslash/backtick line continuations and comment lines inside them, as Docker does. */
+export function joinContinuations(text: string, escapeChar = '\\'): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  for (const line of lines) {
+    if (out.length > 0 && /^\s*#/.test(line)) continue;
+    out.push(line.endsWith(escapeChar) ? line.slice(0, -1) : line);
+  }
+  return out.join('');
+}
+
+function execForm(body: string): string[] | null {
+  const trimmed = body.trim();
+  if (!trimmed.startsWith('[')) return null;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed as string[];
+  } catch {
+    return null;
+  }
+  return null;
+}

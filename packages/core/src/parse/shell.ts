@@ -1,0 +1,280 @@
+import { Language, Parser, type Node as TSNode } from 'web-tree-sitter';
+import type { Range } from './location.js';
+
+/** A shell word with its Dockerfile offsets. */
+export interface ShellWord {
+  /** Source text of the word, quotes included. */
+  text: string;
+  /** The word after quote removal, when it has no expansion; otherwise `text`. */
+  value: string;
+  /** False when the word contains a parameter expansion or command substitution (glob characters stay literal). */
+  isStatic: boolean;
+  range: Range;
+}
+
+export interface ShellRedirect {
+  operator: string;
+  target: ShellWord | null;
+  /** Redirect of file descriptor (`2>`), null for the default. */
+  descriptor: string | null;
+}
+
+export interface ShellAssignment {
+  name: string;
+  value: ShellWord | null;
+  range: Range;
+}
+
+export interface ShellCommand {
+  /** The command word (`apt-get`), or null for a bare assignment/redirect. */
+  name: ShellWord | null;
+  args: ShellWord[];
+  /** `FOO=bar cmd` prefixes, or a bare `FOO=bar`. */
+  assignments: ShellAssignment[];
+  redirects: ShellRedirect[];
+  range: Range;
+  /** Index of the pipeline this command belongs to (commands of one `a | b` share it), or null. */
+  pipeline: number | null;
+  /** Inside `( … )`, `$( … )` or a backquote. */
+  inSubshell: boolean;
+  /** Inside a command substitution. */
+  inSubstitution: boolean;
+}
+
+export interface ShellScript {
+  /** Where the script text starts in the Dockerfile. */
+  offset: number;
+  /** The text that was parsed (same length as the Dockerfile slice it came from). */
+  text: string;
+  commands: ShellCommand[];
+  /** The parser could not make sense of part of the script. */
+  hasError: boolean;
+  /** Pipelines as lists of command indexes. */
+  pipelines: number[][];
+}
+
+let parser: Parser | undefined;
+let initializing: Promise<void> | undefined;
+
+/** Load the tree-sitter-bash grammar. Must be awaited once before any shell parse. */
+export function initShellParser(): Promise<void> {
+  if (parser) return Promise.resolve();
+  initializing ??= (async () => {
+    await Parser.init();
+    const language = await Language.load(wasmLocation());
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  return initializing;
+}
+
+function wasmLocation(): string {
+  // src/parse/shell.ts and dist/parse/shell.js both sit two levels below the package root.
+  return new URL('../../wasm/tree-sitter-bash.wasm', import.meta.url).pathname;
+}
+
+export function isShellParserReady(): boolean {
+  return parser !== undefined;
+}
+
+/**
+ * Parse `text` as a shell script and return its commands. `offset` is added to every range, so
+ * that ranges point into the Dockerfile the text came from. The text must already be
+ * length-preserving-normalised (see `shellSourceOf`).
+ */
+export function parseShell(text: string, offset: number): ShellScript {
+  if (!parser) throw new Error('The shell parser is not initialised: await initShellParser() first.');
+  const tree = parser.parse(text);
+  if (!tree) return { offset, text, commands: [], hasError: true, pipelines: [] };
+  try {
+    const collector = new CommandCollector(offset);
+    collector.visit(tree.rootNode, false, false, null);
+    return { offset, text, commands: collector.commands, hasError: tree.rootNode.hasError, pipelines: collector.pipelines };
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * Make a Dockerfile slice parseable as shell while keeping every offset: comment lines inside
+ * continuations become spaces (Docker drops them), and with the backtick escape character,
+ * backtick-newline continuations become backslash-newline.
+ */
+export function shellSourceOf(slice: string, escapeChar: '\\' | '`'): string {
+  let out = slice.replace(/(^|\n)([ \t]*#[^\r\n]*)(\r?\n|$)/g, (_m, lead: string, comment: string, nl: string) =>
+    `${lead}${' '.repeat(comment.length)}${' '.repeat(nl.length)}`,
+  );
+  if (escapeChar === '`') out = out.replace(/`(\r?\n)/g, '\\$1');
+  return out;
+}
+
+const SUBSHELL_TYPES = new Set(['subshell', 'command_substitution', 'process_substitution']);
+
+class CommandCollector {
+  readonly commands: ShellCommand[] = [];
+  readonly pipelines: number[][] = [];
+
+  constructor(private readonly offset: number) {}
+
+  visit(node: TSNode, inSubshell: boolean, inSubstitution: boolean, pipeline: number | null): void {
+    if (node.type === 'command') {
+      this.command(node, [], inSubshell, inSubstitution, pipeline);
+      return;
+    }
+    if (node.type === 'redirected_statement') {
+      const body = node.childForFieldName('body');
+      const redirects = node.childrenForFieldName('redirect').filter((r): r is TSNode => r !== null);
+      if (body?.type === 'command') {
+        this.command(body, redirects, inSubshell, inSubstitution, pipeline);
+        return;
+      }
+      if (!body) {
+        this.commands.push(this.bare(node, [], redirects, inSubshell, inSubstitution, pipeline));
+        return;
+      }
+      // `a | b > out`: the redirect belongs to the last command of the body.
+      this.visit(body, inSubshell, inSubstitution, pipeline);
+      this.commands.at(-1)?.redirects.push(...redirects.map((r) => this.redirect(r)));
+      return;
+    }
+    if (node.type === 'variable_assignment' && node.parent?.type !== 'command') {
+      this.commands.push(this.bare(node, [node], [], inSubshell, inSubstitution, pipeline));
+      return;
+    }
+    let childPipeline = pipeline;
+    if (node.type === 'pipeline') {
+      childPipeline = this.pipelines.length;
+      this.pipelines.push([]);
+    }
+    const sub = inSubshell || SUBSHELL_TYPES.has(node.type);
+    const subst = inSubstitution || node.type === 'command_substitution';
+    for (const child of node.namedChildren) {
+      if (child) this.visit(child, sub, subst, childPipeline);
+    }
+  }
+
+  private bare(
+    node: TSNode,
+    assignments: TSNode[],
+    redirects: TSNode[],
+    inSubshell: boolean,
+    inSubstitution: boolean,
+    pipeline: number | null,
+  ): ShellCommand {
+    return {
+      name: null,
+      args: [],
+      assignments: assignments.map((a) => this.assignment(a)),
+      redirects: redirects.map((r) => this.redirect(r)),
+      range: this.range(node),
+      pipeline,
+      inSubshell,
+      inSubstitution,
+    };
+  }
+
+  private command(node: TSNode, outerRedirects: TSNode[], inSubshell: boolean, inSubstitution: boolean, pipeline: number | null): void {
+    const assignments: TSNode[] = [];
+    const redirects: TSNode[] = [...outerRedirects];
+    const args: ShellWord[] = [];
+    let name: ShellWord | null = null;
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'variable_assignment') assignments.push(child);
+      else if (child.type === 'command_name') name = this.word(child.firstNamedChild ?? child);
+      else if (child.type.endsWith('_redirect')) redirects.push(child);
+      else args.push(this.word(child));
+    }
+    const index = this.commands.length;
+    this.commands.push({
+      name,
+      args,
+      assignments: assignments.map((a) => this.assignment(a)),
+      redirects: redirects.map((r) => this.redirect(r)),
+      range: this.range(node),
+      pipeline,
+      inSubshell,
+      inSubstitution,
+    });
+    if (pipeline !== null) this.pipelines[pipeline]?.push(index);
+    // Commands nested in substitutions inside the arguments.
+    for (const child of node.namedChildren) {
+      if (child && child.type !== 'command_name') this.visitNested(child, inSubshell, pipeline);
+    }
+  }
+
+  private visitNested(node: TSNode, inSubshell: boolean, pipeline: number | null): void {
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'command_substitution' || child.type === 'process_substitution') {
+        for (const c of child.namedChildren) if (c) this.visit(c, true, true, null);
+      } else {
+        this.visitNested(child, inSubshell, pipeline);
+      }
+    }
+  }
+
+  private assignment(node: TSNode): ShellAssignment {
+    const nameNode = node.childForFieldName('name');
+    const valueNode = node.childForFieldName('value');
+    return { name: nameNode?.text ?? '', value: valueNode ? this.word(valueNode) : null, range: this.range(node) };
+  }
+
+  private redirect(node: TSNode): ShellRedirect {
+    const dest = node.childForFieldName('destination');
+    const descriptor = node.childForFieldName('descriptor');
+    let operator = '';
+    for (const child of node.children) {
+      if (child && !child.isNamed) {
+        operator = child.type;
+        break;
+      }
+    }
+    return { operator, target: dest ? this.word(dest) : null, descriptor: descriptor?.text ?? null };
+  }
+
+  private range(node: TSNode): Range {
+    return [this.offset + node.startIndex, this.offset + node.endIndex];
+  }
+
+  word(node: TSNode): ShellWord {
+    const value = staticValue(node);
+    return { text: node.text, value: value ?? node.text, isStatic: value !== null, range: this.range(node) };
+  }
+}
+
+/** The value of a word after quote removal, or null when it depends on the run-time environment. */
+function staticValue(node: TSNode): string | null {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return unescapeWord(node.text);
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'string':
+      for (const child of node.namedChildren) {
+        if (child && child.type !== 'string_content') return null;
+      }
+      return node.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
+    case 'concatenation': {
+      let out = '';
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        const v = staticValue(child);
+        if (v === null) return null;
+        out += v;
+      }
+      return out;
+    }
+    case 'ansi_c_string':
+      return node.text.slice(2, -1);
+    default:
+      return null;
+  }
+}
+
+function unescapeWord(text: string): string {
+  return text.replace(/\\\r?\n/g, '').replace(/\\(.)/g, '$1');
+}
+
