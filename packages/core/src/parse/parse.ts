@@ -313,7 +313,7 @@ function execForm(body: string): string[] | null {
   if (!trimmed.startsWith('[')) return null;
   try {
     const parsed: unknown = JSON.parse(trimmed);
-    if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed as string[];
+    if (Array.isArray(parsed) && parsed.every((x): x is string => typeof x === 'string')) return parsed;
   } catch {
     return null;
   }
