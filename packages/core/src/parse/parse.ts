@@ -28,6 +28,7 @@ import {
 import { PositionMapper, type LspRange, type Range } from './location.js';
 
 const BOM = '\uFEFF';
+const DIRECTIVE_LINE = /^\s*#[ \t]*[a-zA-Z][a-zA-Z0-9]*[ \t]*=[ \t]*\S/;
 
 /** Parse a Dockerfile. Never throws: problems become `errors` on the root node. */
 export function parseDockerfile(input: string): DockerfileNode {
@@ -41,12 +42,16 @@ export function parseDockerfile(input: string): DockerfileNode {
     return emptyRoot(text, hadBom, pm, `Dockerfile could not be parsed: ${(error as Error).message}`);
   }
   const builder = new NodeBuilder(text, pm);
-  const directives = raw.getDirectives().map((d) => builder.directive(d));
+  // Docker only takes `# key=value` with an alphanumeric key as a directive; the rest are comments.
+  const rawDirectives = raw.getDirectives();
+  const isDirective = (d: ParserDirective): boolean => DIRECTIVE_LINE.test(builder.lineOf(d.getRange()));
+  const directives = rawDirectives.filter(isDirective).map((d) => builder.directive(d));
+  const directiveComments = rawDirectives.filter((d) => !isDirective(d)).map((d) => builder.directiveAsComment(d));
   const instructions: InstructionNode[] = [];
   for (const instruction of raw.getInstructions()) {
     instructions.push(builder.instruction(instruction, instructions.length, null));
   }
-  const allComments = raw.getComments().map((c) => builder.comment(c));
+  const allComments = [...directiveComments, ...raw.getComments().map((c) => builder.comment(c))];
   const comments: CommentNode[] = [];
   for (const comment of allComments) {
     const owner = instructions.find((i) => i.range[0] < comment.range[0] && comment.range[1] <= i.range[1]);
@@ -141,6 +146,19 @@ class NodeBuilder {
       valueToken,
       ...this.pm.span(start, Math.max(valueToken.range[1], nameToken.range[1])),
     };
+  }
+
+  /** The source line a range starts on. */
+  lineOf(r: LspRange): string {
+    const start = this.pm.lineStarts[r.start.line] ?? 0;
+    return this.text.slice(start, this.pm.lineEnd(r.start.line));
+  }
+
+  directiveAsComment(d: ParserDirective): CommentNode {
+    const [start, end] = this.range(d.getRange());
+    const hash = this.text.lastIndexOf('#', start);
+    const from = hash >= 0 && this.text.slice(hash + 1, start).trim() === '' ? hash : start;
+    return { type: 'Comment', value: this.text.slice(from + 1, end), ...this.pm.span(from, end) };
   }
 
   comment(c: Comment): CommentNode {
@@ -289,7 +307,7 @@ class NodeBuilder {
       return {
         name: this.token(p.getNameRange(), p.getName()),
         value: valueRange ? this.token(valueRange, p.getValue() ?? '') : null,
-        unescapedValue: p.getUnescapedValue(),
+        unescapedValue: p.getValue(),
         operator: p.getAssignmentOperator() === '=' ? ('=' as const) : null,
         ...this.pm.span(start, end),
       };

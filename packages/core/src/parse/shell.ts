@@ -111,6 +111,17 @@ export function shellSourceOf(slice: string, escapeChar: '\\' | '`'): string {
 
 const SUBSHELL_TYPES = new Set(['subshell', 'command_substitution', 'process_substitution']);
 
+/** `cat <<EOF > /file`: tree-sitter nests the file redirect inside the heredoc redirect. */
+function withNestedRedirects(redirects: Array<TSNode | null>): TSNode[] {
+  const out: TSNode[] = [];
+  for (const r of redirects) {
+    if (!r) continue;
+    out.push(r);
+    if (r.type === 'heredoc_redirect') out.push(...withNestedRedirects(r.childrenForFieldName('redirect')));
+  }
+  return out;
+}
+
 class CommandCollector {
   readonly commands: ShellCommand[] = [];
   readonly pipelines: number[][] = [];
@@ -124,7 +135,7 @@ class CommandCollector {
     }
     if (node.type === 'redirected_statement') {
       const body = node.childForFieldName('body');
-      const redirects = node.childrenForFieldName('redirect').filter((r): r is TSNode => r !== null);
+      const redirects = withNestedRedirects(node.childrenForFieldName('redirect'));
       if (body?.type === 'command') {
         this.command(body, redirects, inSubshell, inSubstitution, pipeline);
         return;
@@ -140,6 +151,7 @@ class CommandCollector {
     }
     if (node.type === 'variable_assignment' && node.parent?.type !== 'command') {
       this.commands.push(this.bare(node, [node], [], inSubshell, inSubstitution, pipeline));
+      this.visitNested(node, inSubshell, pipeline);
       return;
     }
     let childPipeline = pipeline;
@@ -183,7 +195,7 @@ class CommandCollector {
       if (!child) continue;
       if (child.type === 'variable_assignment') assignments.push(child);
       else if (child.type === 'command_name') name = this.word(child.firstNamedChild ?? child);
-      else if (child.type.endsWith('_redirect')) redirects.push(child);
+      else if (child.type.endsWith('_redirect')) redirects.push(...withNestedRedirects([child]));
       else args.push(this.word(child));
     }
     const index = this.commands.length;

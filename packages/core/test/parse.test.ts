@@ -1,0 +1,132 @@
+import { describe, expect, test } from '@jest/globals';
+import { parseDockerfile, type FromNode, type InstructionNode } from '../src/index.js';
+
+const slice = (text: string, node: { range: [number, number] }): string => text.replace(/^\uFEFF/, '').slice(node.range[0], node.range[1]);
+
+describe('parseDockerfile', () => {
+  test('instructions, flags, arguments and FROM parts carry exact offsets and 1-based positions', () => {
+    const text = 'FROM --platform=$BUILDPLATFORM docker.io/library/golang:1.22@sha256:abc AS Build\nCOPY --from=build --chown=1:1 /src /dst\n';
+    const root = parseDockerfile(text);
+    const from = root.instructions[0] as FromNode;
+    expect(from.type).toBe('FROM');
+    expect(from.loc).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 81 } });
+    expect(slice(text, from.flags[0]!)).toBe('--platform=$BUILDPLATFORM');
+    expect(from.flags[0]!.value).toBe('$BUILDPLATFORM');
+    expect(slice(text, from.image!)).toBe('docker.io/library/golang:1.22@sha256:abc');
+    expect(slice(text, from.image!.registry!)).toBe('docker.io');
+    expect(slice(text, from.image!.name!)).toBe('library/golang');
+    expect(slice(text, from.image!.tag!)).toBe('1.22');
+    expect(slice(text, from.image!.digest!)).toBe('sha256:abc');
+    expect(slice(text, from.asKeyword!)).toBe('AS');
+    expect(slice(text, from.stageName!)).toBe('Build');
+    const copy = root.instructions[1]!;
+    expect(copy.flags.map((f) => [f.name, f.value, slice(text, f), slice(text, f.valueToken!)])).toEqual([
+      ['from', 'build', '--from=build', 'build'],
+      ['chown', '1:1', '--chown=1:1', '1:1'],
+    ]);
+    expect(copy.args.map((a) => [a.value, a.loc.start.column])).toEqual([
+      ['/src', 31],
+      ['/dst', 36],
+    ]);
+  });
+
+  test('continuations and comment lines inside them', () => {
+    const text = 'RUN apt-get update \\\n# a comment\n    && apt-get install -y curl\n';
+    const root = parseDockerfile(text);
+    const run = root.instructions[0]!;
+    expect(run.loc.end).toEqual({ line: 3, column: 31 });
+    expect(run.innerComments.map((c) => [c.value, c.loc.start.line])).toEqual([[' a comment', 2]]);
+    expect(root.comments).toEqual([]);
+    expect(run.args.map((a) => a.value)).toEqual(['apt-get', 'update', '&&', 'apt-get', 'install', '-y', 'curl']);
+    expect(slice(text, { range: run.bodyRange! })).toBe('apt-get update \\\n# a comment\n    && apt-get install -y curl');
+  });
+
+  test('the escape directive switches continuations to backtick', () => {
+    const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN dir `\n  c:\\\n';
+    const root = parseDockerfile(text);
+    expect(root.escapeChar).toBe('`');
+    expect(root.directives.map((d) => [d.name, d.value, slice(text, d.valueToken)])).toEqual([['escape', '`', '`']]);
+    const run = root.instructions[1]!;
+    expect(run.args.map((a) => a.value)).toEqual(['dir', 'c:\\']);
+    expect(run.loc.end.line).toBe(4);
+  });
+
+  test('syntax and check directives are read', () => {
+    const root = parseDockerfile('# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended;error=true\nFROM alpine\n');
+    expect(root.directives.map((d) => [d.name, d.value])).toEqual([
+      ['syntax', 'docker/dockerfile:1'],
+      ['check', 'skip=JSONArgsRecommended;error=true'],
+    ]);
+  });
+
+  test('heredocs: names, bodies and ranges; COPY heredoc body is not an argument', () => {
+    const text = "FROM alpine\nRUN <<EOF\napk add curl\nEOF\nCOPY <<-'CONF' /etc/app.conf\n\tport = 80\nCONF\n";
+    const root = parseDockerfile(text);
+    const run = root.instructions[1]!;
+    expect(run.heredocs.map((h) => [h.name, h.content, h.stripTabs, h.quoted])).toEqual([['EOF', 'apk add curl', false, false]]);
+    expect(slice(text, run.heredocs[0]!)).toBe('<<EOF\napk add curl\nEOF');
+    const copy = root.instructions[2]!;
+    expect(copy.heredocs.map((h) => [h.name, h.content, h.stripTabs, h.quoted])).toEqual([['CONF', '\tport = 80', true, true]]);
+    expect(copy.args.map((a) => a.value)).toEqual(["<<-'CONF'", '/etc/app.conf']);
+  });
+
+  test('CRLF line endings and a BOM: offsets exclude the BOM, CRLF counts as one line break', () => {
+    const text = '\uFEFFFROM alpine\r\nRUN echo hi\r\n';
+    const root = parseDockerfile(text);
+    expect(root.hadBom).toBe(true);
+    expect(root.eol).toBe('\r\n');
+    const run = root.instructions[1]!;
+    expect(run.range).toEqual([13, 24]);
+    expect(run.loc).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 12 } });
+    expect(root.text.slice(...run.range)).toBe('RUN echo hi');
+  });
+
+  test('non-ASCII text keeps UTF-16 offsets', () => {
+    const text = 'FROM alpine\nLABEL description="héllo wörld 🐳"\nRUN echo ok\n';
+    const root = parseDockerfile(text);
+    const run = root.instructions[2]!;
+    expect(text.slice(...run.args[0]!.range)).toBe('echo');
+    expect(run.args[0]!.loc.start).toEqual({ line: 3, column: 5 });
+    const label = root.instructions[1]! as InstructionNode & { properties: Array<{ name: { value: string }; unescapedValue: string | null }> };
+    expect(label.properties.map((p) => [p.name.value, p.unescapedValue])).toEqual([['description', 'héllo wörld 🐳']]);
+  });
+
+  test('exec form is recognised, invalid JSON falls back to shell form', () => {
+    const root = parseDockerfile('CMD ["node", "server.js"]\nCMD [\'node\']\nENTRYPOINT ["a", 1]\n');
+    expect(root.instructions.map((i) => i.execForm)).toEqual([['node', 'server.js'], null, null]);
+  });
+
+  test('unknown instructions are fatal errors, and parsing goes on', () => {
+    const text = 'FROM alpine\nFORM x\nRUN echo hi\n';
+    const root = parseDockerfile(text);
+    expect(root.errors).toEqual([
+      { message: 'Unknown instruction: FORM', fatal: true, range: [12, 16], loc: { start: { line: 2, column: 1 }, end: { line: 2, column: 5 } } },
+    ]);
+    expect(root.instructions.map((i) => i.type)).toEqual(['FROM', 'Instruction', 'RUN']);
+  });
+
+  test('ONBUILD carries its trigger instruction', () => {
+    const text = 'FROM alpine\nONBUILD RUN make\n';
+    const root = parseDockerfile(text);
+    const onbuild = root.instructions[1]!;
+    expect(onbuild.type).toBe('ONBUILD');
+    if (onbuild.type !== 'ONBUILD') throw new Error('not ONBUILD');
+    expect(onbuild.trigger?.type).toBe('RUN');
+    expect(slice(text, onbuild.trigger!)).toBe('RUN make');
+    expect(onbuild.trigger?.onbuildParent).toBe(onbuild);
+  });
+
+  test('empty, whitespace-only and binary input never throw', () => {
+    for (const text of ['', '   \n\n', '\u0000\u0001\u0002FROM', '\\', 'RUN', '# only a comment']) {
+      expect(() => parseDockerfile(text)).not.toThrow();
+    }
+    expect(parseDockerfile('').loc).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
+  });
+
+  test('the root spans the whole text', () => {
+    const text = 'FROM alpine\n# trailing comment\n\n';
+    const root = parseDockerfile(text);
+    expect(root.range).toEqual([0, text.length]);
+    expect(root.loc.end).toEqual({ line: 4, column: 1 });
+  });
+});
