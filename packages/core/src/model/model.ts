@@ -81,6 +81,11 @@ export interface FileWrite {
   how: 'copy' | 'add' | 'workdir' | 'run';
   /** For COPY --from: the stage (or external image) it copies from. */
   from: StageRef | null;
+  /**
+   * False when the path was resolved against a working directory the file does not set (a
+   * relative path under the base image's unknown WORKDIR): the real path may differ.
+   */
+  anchored: boolean;
 }
 
 export interface CopySource {
@@ -226,7 +231,8 @@ export class DockerfileModel {
     let answer: 'yes' | 'maybe' | 'no' = 'no';
     for (const w of this.writes(stage)) {
       if (w.path === path && w.kind !== 'dir') return 'yes';
-      if (w.path === path || isUnder(path, w.path) && w.kind === 'tree') answer = 'maybe';
+      // Below a `file` write too: a directory copied whole is a `file` write.
+      if (w.path === path || (isUnder(path, w.path) && w.kind !== 'dir')) answer = 'maybe';
       else if (isUnder(w.path, path)) answer = 'maybe'; // copying a directory the stage wrote into
       else if (hasGlob(path)) answer = 'maybe';
     }
@@ -254,7 +260,8 @@ export class DockerfileModel {
         const parent = stage.base.kind === 'stage' ? stageState.get(stage.base.stage) : undefined;
         env = new Map(parent?.env);
         workdir = parent?.workdir ?? '/';
-        workdirKnown = parent?.workdirKnown ?? false;
+        // `scratch` has no WORKDIR: its working directory is `/`.
+        workdirKnown = parent?.workdirKnown ?? stage.base.kind === 'scratch';
         user = parent?.user ?? null;
         shell = parent?.shell ?? DEFAULT_SHELL;
         args = new Map();
@@ -450,29 +457,40 @@ export class DockerfileModel {
     switch (node.type) {
       case 'WORKDIR': {
         const target = this.expand(node.argsText.trim(), node).value;
-        return target === null ? [] : [{ path: resolveImagePath(state.workdir, target), kind: 'dir', node, how: 'workdir', from: null }];
+        if (target === null) return [];
+        const anchored = state.workdirKnown || target.startsWith('/');
+        return [{ path: resolveImagePath(state.workdir, target), kind: 'dir', node, how: 'workdir', from: null, anchored }];
       }
       case 'COPY':
       case 'ADD': {
         const info = this.copyInfo(node);
         if (info.destPath === null) return [];
         const how = node.type === 'COPY' ? 'copy' : 'add';
+        const destText = node.execForm ? (node.execForm.at(-1) ?? '') : (info.dest?.value ?? '');
+        const anchored = state.workdirKnown || this.expand(destText, node).value?.startsWith('/') === true;
         const out: FileWrite[] = [];
         if (!info.destIsDir) {
-          out.push({ path: info.destPath, kind: 'file', node, how, from: info.from });
+          out.push({ path: info.destPath, kind: 'file', node, how, from: info.from, anchored });
           return out;
         }
         for (const s of info.sources) {
           if (!s.hasGlob && s.value !== '.' && !s.value.endsWith('/')) {
             const name = basename(s.value.replace(/^https?:\/\/.*\//, ''));
-            out.push({ path: resolveImagePath(info.destPath, name), kind: 'file', node, how, from: info.from });
+            out.push({ path: resolveImagePath(info.destPath, name), kind: 'file', node, how, from: info.from, anchored });
           }
         }
-        out.push({ path: info.destPath, kind: 'tree', node, how, from: info.from });
+        out.push({ path: info.destPath, kind: 'tree', node, how, from: info.from, anchored });
         return out;
       }
       case 'RUN':
-        return this.runEffects(node).writes.map((w) => ({ path: w.path, kind: w.kind, node, how: 'run' as const, from: null }));
+        return this.runEffects(node).writes.map((w) => ({
+          path: w.path,
+          kind: w.kind,
+          node,
+          how: 'run' as const,
+          from: null,
+          anchored: state.workdirKnown || !w.relative,
+        }));
       default:
         return [];
     }

@@ -16,6 +16,8 @@ export interface RunWrite {
   word: ShellWord | null;
   /** The command that wrote it (`go`, `mkdir`, …). */
   command: string;
+  /** The path was resolved against the RUN's working directory (a relative path, no absolute `cd`). */
+  relative: boolean;
 }
 
 export interface RunEffects {
@@ -31,29 +33,54 @@ const NO_TRACKED_WRITES = new Set([
   'useradd', 'groupadd', 'adduser', 'addgroup', 'usermod', 'userdel', 'id', 'whoami', 'sleep', 'env', 'which',
   'command', 'type', 'update-ca-certificates', 'ldconfig', 'locale-gen', 'apt-key', 'gpg', 'sha256sum', 'md5sum',
   'exit', 'cd', 'pwd', 'head', 'tail', 'sort', 'uniq', 'wc', 'tr', 'cut', 'xargs', 'find', 'stat', 'file', 'du',
-  'df', 'date', 'uname', 'passwd', 'chpasswd', 'gem', 'sync', 'rustup', 'node', 'java', 'upx', 'strip', 'setcap',
+  'df', 'date', 'uname', 'passwd', 'chpasswd', 'gem', 'sync', 'rustup', 'upx', 'strip', 'setcap',
   'tini', 'fc-cache', 'a2enmod', 'docker-php-ext-install', 'docker-php-ext-enable', 'docker-php-ext-configure',
   'pecl', 'ssh-keyscan', 'mkfifo', 'getent', 'nproc',
 ]);
+
+/** Commands that run the command given in their arguments (`env FOO=1 make`): the wrapped one counts. */
+const TRANSPARENT_WRAPPERS = new Set(['env', 'nohup', 'exec', 'command', 'time', 'builtin']);
+
+/** Commands that run another command in a way too varied to follow (options with values, `{}` placeholders). */
+const OPAQUE_WRAPPERS = new Set(['xargs', 'sudo', 'nice', 'ionice', 'timeout', 'su', 'chroot', 'gosu', 'su-exec', 'flock', 'stdbuf', 'parallel', 'watch']);
+
+/**
+ * The command a wrapper runs, `null` when it runs none (`env`, `command -v x`), or `opaque` when it
+ * cannot be followed (`xargs`, `find -exec`).
+ */
+function unwrap(cmd: ShellCommand): ShellCommand | 'opaque' | null {
+  const name = cmd.name ? basename(cmd.name.value) : '';
+  if (OPAQUE_WRAPPERS.has(name)) return 'opaque';
+  if (name === 'find' && cmd.args.some((a) => /^-(exec|execdir|ok|okdir)$/.test(a.value))) return 'opaque';
+  if (!TRANSPARENT_WRAPPERS.has(name)) return cmd;
+  if (name === 'command' && cmd.args.some((a) => a.value === '-v' || a.value === '-V')) return null;
+  const at = cmd.args.findIndex((a) => !a.value.startsWith('-') && !(name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a.value)));
+  if (at === -1) return null;
+  return unwrap({ ...cmd, name: cmd.args[at] as ShellWord, args: cmd.args.slice(at + 1) });
+}
 
 /** Compute the paths a RUN writes, from its parsed shell scripts. */
 export function runEffects(scripts: readonly ShellScript[], workdir: string): RunEffects {
   const writes: RunWrite[] = [];
   let opaque = false;
   for (const script of scripts) {
-    let cwd = workdir;
-    for (const cmd of script.commands) {
-      for (const r of cmd.redirects) {
+    const cwd: Cwd = { path: workdir, anchored: false };
+    for (const written of script.commands) {
+      for (const r of written.redirects) {
         if (r.target && r.target.isStatic && /^>|^>>|^&>/.test(r.operator) && !r.target.value.startsWith('/dev/')) {
-          writes.push({ path: resolveImagePath(cwd, r.target.value), kind: 'file', word: r.target, command: cmd.name?.value ?? '' });
+          writes.push({ path: resolveImagePath(cwd.path, r.target.value), kind: 'file', word: r.target, command: written.name?.value ?? '', relative: isRelative(cwd, r.target.value) });
         }
       }
-      if (!cmd.name) continue;
+      const cmd = unwrap(written);
+      if (cmd === 'opaque') opaque = true;
+      if (cmd === 'opaque' || !cmd?.name) continue;
       const name = basename(cmd.name.value);
       if (name === 'cd' && !cmd.inSubshell) {
         const target = cmd.args[0];
-        if (target?.isStatic) cwd = resolveImagePath(cwd, target.value);
-        else if (target) opaque = true;
+        if (target?.isStatic) {
+          cwd.path = resolveImagePath(cwd.path, target.value);
+          cwd.anchored ||= target.value.startsWith('/');
+        } else if (target) opaque = true;
         continue;
       }
       const effect = commandWrites(name, cmd, cwd);
@@ -62,6 +89,16 @@ export function runEffects(scripts: readonly ShellScript[], workdir: string): Ru
     }
   }
   return { writes, opaque };
+}
+
+/** The working directory of a script as it runs: `anchored` once an absolute `cd` sets it. */
+interface Cwd {
+  path: string;
+  anchored: boolean;
+}
+
+function isRelative(cwd: Cwd, path: string): boolean {
+  return !cwd.anchored && !path.startsWith('/');
 }
 
 interface CommandEffect {
@@ -91,14 +128,17 @@ function positional(args: readonly ShellWord[]): ShellWord[] {
   return args.filter((a) => !a.value.startsWith('-'));
 }
 
-function commandWrites(name: string, cmd: ShellCommand, cwd: string): CommandEffect {
+function commandWrites(name: string, cmd: ShellCommand, cwdState: Cwd): CommandEffect {
   const args = cmd.args;
   const out: RunWrite[] = [];
   const command = name;
-  const add = (word: ShellWord | null, kind: RunWrite['kind'], path?: string): void => {
+  const cwd = cwdState.path;
+  /** A path named by `word`, or `path` computed from `relativeTo` (a word, or `.` for the working directory). */
+  const add = (word: ShellWord | null, kind: RunWrite['kind'], path?: string, relativeTo = '.'): void => {
     if (!word && !path) return;
     if (word && !word.isStatic) return;
-    out.push({ path: path ?? resolveImagePath(cwd, (word as ShellWord).value), kind, word, command });
+    const relative = isRelative(cwdState, path === undefined ? (word as ShellWord).value : relativeTo);
+    out.push({ path: path ?? resolveImagePath(cwd, (word as ShellWord).value), kind, word, command, relative });
   };
   const sub = positional(args)[0]?.value;
   switch (name) {
@@ -121,10 +161,10 @@ function commandWrites(name: string, cmd: ShellCommand, cwd: string): CommandEff
         if (sources.length === 1 && !dest.value.endsWith('/')) {
           add(dest, 'file');
           // `cp build/app /usr/local/bin` copies into an existing directory
-          add(null, 'file', resolveImagePath(resolveImagePath(cwd, dest.value), basename((sources[0] as ShellWord).value)));
+          add(null, 'file', resolveImagePath(resolveImagePath(cwd, dest.value), basename((sources[0] as ShellWord).value)), dest.value);
         } else {
           for (const s of sources) {
-            if (s.isStatic) add(null, 'file', resolveImagePath(resolveImagePath(cwd, dest.value), basename(s.value)));
+            if (s.isStatic) add(null, 'file', resolveImagePath(resolveImagePath(cwd, dest.value), basename(s.value)), dest.value);
           }
           add(dest, 'tree');
         }
@@ -169,8 +209,8 @@ function commandWrites(name: string, cmd: ShellCommand, cwd: string): CommandEff
         if (o) add(o, o.value.endsWith('/') ? 'tree' : 'file');
         else add(null, 'tree', cwd);
       } else if (sub === 'install') {
-        add(null, 'tree', '/go/bin');
-        add(null, 'tree', '/root/go/bin');
+        add(null, 'tree', '/go/bin', '/');
+        add(null, 'tree', '/root/go/bin', '/');
       }
       return { writes: out, opaque: false, known: true };
     }
@@ -190,7 +230,7 @@ function commandWrites(name: string, cmd: ShellCommand, cwd: string): CommandEff
         const root = optionValue(args, ['--root']);
         if (sub === 'install') {
           if (root) add(root, 'tree');
-          else add(null, 'tree', '/usr/local/cargo/bin');
+          else add(null, 'tree', '/usr/local/cargo/bin', '/');
         } else if (targetDir) add(targetDir, 'tree');
         else add(null, 'tree', resolveImagePath(cwd, 'target'));
       }
@@ -213,15 +253,12 @@ function commandWrites(name: string, cmd: ShellCommand, cwd: string): CommandEff
     case 'npm':
     case 'yarn':
     case 'pnpm':
-    case 'npx':
     case 'bun':
     case 'pip':
     case 'pip3':
     case 'poetry':
     case 'uv':
     case 'pipenv':
-    case 'python':
-    case 'python3':
     case 'bundle':
     case 'composer':
     case 'make':
