@@ -1,0 +1,41 @@
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * The one candidate closest to `word` (case-insensitively), when it is close enough to be a typo
+ * (at most a third of the word's length, and at least 1) and no other candidate is as close.
+ */
+export function nearest(word: string, candidates: Iterable<string>): string | null {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  let tied = false;
+  for (const candidate of new Set(candidates)) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+      tied = false;
+    } else if (distance === bestDistance) {
+      tied = true;
+    }
+  }
+  return best !== null && bestDistance <= limit && !tied ? best : null;
+}
+
+/** ` Did you mean "x"?` or an empty string, for message templates. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const match = nearest(word, candidates);
+  return match === null ? '' : ` Did you mean "${match}"?`;
+}

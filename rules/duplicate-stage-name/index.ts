@@ -1,0 +1,31 @@
+import { defineRule } from '@dockerfile-opt/core';
+
+export default defineRule({
+  id: 'duplicate-stage-name',
+  meta: {
+    category: 'correctness',
+    severity: 'error',
+    recommended: true,
+    fixable: 'none',
+    sources: ['DL3024', 'DuplicateStageName'],
+    description: 'Every stage has its own name.',
+    messages: {
+      duplicate: 'Stage name "{{name}}" is already used by the stage on line {{line}}; stage names must be unique (case-insensitively).',
+    },
+    schema: [],
+  },
+  create(ctx) {
+    return {
+      Dockerfile() {
+        const firstByName = new Map<string, number>();
+        for (const stage of ctx.model.stages) {
+          const token = stage.from.stageName;
+          if (!token || stage.name === null) continue;
+          const first = firstByName.get(stage.name);
+          if (first === undefined) firstByName.set(stage.name, token.loc.start.line);
+          else ctx.report({ node: token, messageId: 'duplicate', data: { name: token.text, line: first } });
+        }
+      },
+    };
+  },
+});
