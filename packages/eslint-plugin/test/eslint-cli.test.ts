@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
+const run = promisify(execFile);
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const eslintBin = join(repoRoot, 'node_modules/eslint/bin/eslint.js');
+const tsxCli = join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
+const pluginSource = pathToFileURL(join(repoRoot, 'packages/eslint-plugin/src/index.ts')).href;
+const tempPrefix = join(tmpdir(), 'dfo-eslint-cli-');
+
+let dir = '';
+
+/** The real `eslint` CLI, loading the plugin from its TypeScript sources (tsx, source export condition). */
+async function eslint(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [tsxCli, '--conditions=@dockerfile-opt/source', eslintBin, ...args], {
+      cwd: dir,
+      env: { ...process.env, FORCE_COLOR: '0', NODE_OPTIONS: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(tempPrefix);
+  copyFileSync(join(repoRoot, 'fixtures/eslint/app/Dockerfile'), join(dir, 'Dockerfile'));
+  writeFileSync(
+    join(dir, 'eslint.config.mjs'),
+    `import dockerfileOpt from ${JSON.stringify(pluginSource)};\nexport default [dockerfileOpt.configs.recommended];\n`,
+  );
+});
+
+afterAll(() => {
+  if (dir.startsWith(tempPrefix)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the eslint CLI', () => {
+  test('lints a file named Dockerfile with the recommended config', async () => {
+    const result = await eslint('Dockerfile');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      [
+        '',
+        join(dir, 'Dockerfile'),
+        '  3:1   warning  MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"  dockerfile-opt/maintainer-deprecated',
+        '  4:1   warning  Instruction "run" should be written in upper case                                                   dockerfile-opt/instruction-casing',
+        '  4:23  warning  "apt-get install" without -y waits for a confirmation that never comes in a build                   dockerfile-opt/apt-get-yes',
+        '  4:23  warning  Add --no-install-recommends to avoid installing packages nobody asked for                           dockerfile-opt/apt-no-install-recommends',
+        '  9:9   warning  WORKDIR "app" is relative and no absolute WORKDIR comes before it: it depends on the base image     dockerfile-opt/workdir-relative',
+        '',
+        '✖ 5 problems (0 errors, 5 warnings)',
+        '  0 errors and 3 warnings potentially fixable with the `--fix` option.',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(result.code).toBe(0);
+  }, 60_000);
+
+  test('--fix writes the safe fixes and --max-warnings fails on what is left', async () => {
+    const result = await eslint('--fix', '--max-warnings', '0', '--format', 'json', 'Dockerfile');
+    expect(result.code).toBe(1);
+    const [report] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; line: number }> }>;
+    expect(report?.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['dockerfile-opt/apt-no-install-recommends', 4],
+      ['dockerfile-opt/workdir-relative', 9],
+    ]);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(
+      [
+        '# syntax=docker/dockerfile:1',
+        'FROM debian:bookworm AS build',
+        'LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"',
+        'RUN apt-get update && apt-get install -y curl',
+        '# eslint-disable-next-line dockerfile-opt/apt-get-yes',
+        'RUN apt-get install --no-install-recommends git',
+        '# dockerfile-opt ignore=apt-no-install-recommends',
+        'RUN apt-get install -y make',
+        'WORKDIR app',
+        '',
+      ].join('\n'),
+    );
+  }, 60_000);
+});
