@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { fixWithRules, lintWithRules } from '@dockerfile-opt/core';
+import { rules } from '@dockerfile-opt/rules';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../src/index.js';
 
@@ -95,6 +97,24 @@ describe('ESLint Node API with configs.recommended', () => {
       ['dockerfile-opt/apt-no-install-recommends', 4],
       ['dockerfile-opt/workdir-relative', 9],
     ]);
+  });
+});
+
+describe('configs.all against the core engine', () => {
+  // `# eslint-disable` comments are ESLint's own; switch them off to compare like with like.
+  const all: Linter.Config[] = [plugin.configs.all as Linter.Config];
+
+  test.each(['app', 'multistage'])('fixtures/eslint/%s: the same findings and the same safe fixes as `extends: all`', async (name) => {
+    const text = readFileSync(join(repoRoot, 'fixtures/eslint', name, 'Dockerfile'), 'utf8');
+    const core = lintWithRules(text, rules, { config: { extends: 'all' } }).result.messages;
+    expect(core.length).toBeGreaterThan(4);
+    const [result] = await eslintWith(all, { allowInlineConfig: false }).lintText(text, { filePath: 'Dockerfile' });
+    const strip = (id: string | null): string | null => id?.replace(/^dockerfile-opt\//, '') ?? null;
+    expect(result?.messages.map((m) => [strip(m.ruleId), m.line, m.column, m.endLine, m.endColumn, m.message, m.fix, m.suggestions])).toEqual(
+      core.map((m) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn, m.message, m.fix, m.suggestions]),
+    );
+    const [fixed] = await eslintWith(all, { allowInlineConfig: false, fix: true }).lintText(text, { filePath: 'Dockerfile' });
+    expect(fixed?.output).toBe(fixWithRules(text, rules, { config: { extends: 'all' } }).output);
   });
 });
 
