@@ -1,0 +1,307 @@
+import { posix } from 'node:path';
+import { globToRegExp, hasGlob, isUnder, resolveImagePath, type DockerfileModel, type Stage } from '@dockerfile-opt/core';
+import { invocationOf } from '../_shared/commands.js';
+import { hasOption, optionValue, type BuildStep } from './builds.js';
+import type { EntryWord } from './entry.js';
+
+/** One `COPY --from=builder <source> <dest>` of the runtime stage. */
+export interface ArtifactCopy {
+  /** Absolute path in the builder (may end in a glob). */
+  source: string;
+  /** Absolute path in the runtime stage: the file itself, or the directory that receives it. */
+  dest: string;
+  /** `dest` is a directory that receives the source (a glob, or a directory's contents). */
+  destIsDir: boolean;
+  /** The source is one file (a binary, a jar), not a directory. */
+  sourceIsFile: boolean;
+}
+
+/** The artifact moved: CMD/ENTRYPOINT paths under `from` now live under `to`. */
+export interface PathMove {
+  from: string;
+  to: string;
+}
+
+export interface ArtifactPlan {
+  copies: ArtifactCopy[];
+  moves: PathMove[];
+  /** Extra RUN commands for the end of the builder (pruning dev dependencies). */
+  builderSteps: string[];
+  /** The runtime needs the app's sources from the context (interpreted code). */
+  keepSources: boolean;
+  /** A Go build with cgo on. */
+  cgo: boolean;
+}
+
+export type Inferred = { plan: ArtifactPlan } | { missing: string };
+
+export interface InferenceInput {
+  model: DockerfileModel;
+  stage: Stage;
+  steps: readonly BuildStep[];
+  /** The working directory of the runtime stage where the artifact lands. */
+  runtimeWorkdir: string;
+  entry: readonly EntryWord[];
+  readContextFile: ((path: string) => string | null) | undefined;
+}
+
+const emptyPlan = (): ArtifactPlan => ({ copies: [], moves: [], builderSteps: [], keepSources: false, cgo: false });
+
+/** What the build produces and where the runtime stage gets it from. */
+export function inferArtifacts(input: InferenceInput): Inferred {
+  const ecosystem = input.steps[0]?.ecosystem;
+  switch (ecosystem) {
+    case 'go':
+      return goArtifacts(input);
+    case 'java':
+      return javaArtifacts(input);
+    case 'rust':
+      return rustArtifacts(input);
+    case 'dotnet':
+      return dotnetArtifacts(input);
+    case 'node':
+      return nodeArtifacts(input);
+    case 'python':
+      return pythonArtifacts(input);
+    default:
+      return { missing: 'a build step' };
+  }
+}
+
+/** A file the build wrote: it lands at the same path, or in the runtime WORKDIR when it sits in a build output tree. */
+function fileArtifact(plan: ArtifactPlan, input: InferenceInput, path: string, inOutputTree: boolean): void {
+  const final = followCopies(input, path);
+  if (final !== path || !inOutputTree) {
+    plan.copies.push({ source: final, dest: final, destIsDir: false, sourceIsFile: true });
+    return;
+  }
+  const dest = posix.join(input.runtimeWorkdir, posix.basename(path));
+  plan.copies.push({ source: path, dest, destIsDir: false, sourceIsFile: true });
+  plan.moves.push({ from: path, to: dest });
+}
+
+/** `cp`/`mv` of the artifact later in the stage: the CMD runs the copy. */
+function followCopies(input: InferenceInput, path: string): string {
+  let current = path;
+  for (const run of input.stage.instructions) {
+    if (run.type !== 'RUN' || run.range[0] < (input.steps[0]?.run.range[0] ?? 0)) continue;
+    const workdir = input.model.stateAt(run).workdir;
+    for (const script of input.model.shell(run)) {
+      for (const command of script.commands) {
+        const invocation = invocationOf(command);
+        if (!invocation || !['cp', 'mv', 'install'].includes(invocation.program)) continue;
+        const operands = invocation.args.filter((w) => !w.value.startsWith('-'));
+        if (operands.length !== 2 || operands.some((w) => !w.isStatic)) continue;
+        const source = resolveImagePath(workdir, (operands[0] as { value: string }).value);
+        const target = (operands[1] as { value: string }).value;
+        if (source !== current && !(hasGlob(source) && globToRegExp(source).test(current))) continue;
+        const dest = resolveImagePath(workdir, target);
+        current = target.endsWith('/') || target === '.' ? posix.join(dest, posix.basename(current)) : dest;
+      }
+    }
+  }
+  return current;
+}
+
+function goArtifacts(input: InferenceInput): Inferred {
+  const plan = emptyPlan();
+  for (const step of input.steps) {
+    if (step.label === 'go install') return { missing: 'where `go install` puts the binary (build with `go build -o <path>`)' };
+    const output = optionValue(step.words, ['-o']);
+    let path: string;
+    if (output !== null) {
+      if (output.endsWith('/')) return { missing: 'the binary name (`-o` names a directory)' };
+      path = resolveImagePath(step.workdir, output);
+    } else {
+      const name = goBinaryName(step, input.readContextFile);
+      if (!name) return { missing: 'the binary name of `go build` (add `-o <path>`, or let the rule read go.mod)' };
+      path = posix.join(step.workdir, name);
+    }
+    fileArtifact(plan, input, path, false);
+    plan.cgo ||= !cgoDisabled(input, step);
+  }
+  return { plan };
+}
+
+/** `go build` without `-o` names the binary after the first file, the package directory, or the module. */
+function goBinaryName(step: BuildStep, readContextFile: InferenceInput['readContextFile']): string | null {
+  const packages = step.words.filter((w, i) => !w.value.startsWith('-') && !(step.words[i - 1]?.value ?? '').match(/^-(ldflags|gcflags|tags|mod|modfile|p|pkgdir|buildmode|trimpath)$/)).slice(1);
+  const first = packages[0]?.value;
+  if (first && first.endsWith('.go')) return posix.basename(first, '.go');
+  if (first && first !== '.' && first !== './' && !first.includes('...')) return posix.basename(first.replace(/\/$/, ''));
+  const module = /^module\s+(\S+)/m.exec(readContextFile?.('go.mod') ?? '')?.[1];
+  return module ? posix.basename(module) : null;
+}
+
+function cgoDisabled(input: InferenceInput, step: BuildStep): boolean {
+  if (step.command.assignments.some((a) => a.name === 'CGO_ENABLED')) return step.command.assignments.some((a) => a.name === 'CGO_ENABLED' && a.value?.value === '0');
+  for (const script of input.model.shell(step.run)) {
+    for (const command of script.commands) {
+      if (command.range[0] >= step.command.range[0]) break;
+      if (command.name?.value === 'export' && command.args.some((w) => w.value === 'CGO_ENABLED=0')) return true;
+    }
+  }
+  return input.model.stateAt(step.run).env.get('CGO_ENABLED') === '0';
+}
+
+function javaArtifacts(input: InferenceInput): Inferred {
+  const step = input.steps.find((s) => s.label !== 'javac');
+  if (!step) return { missing: 'the output of `javac` (package it with Maven or Gradle)' };
+  const isMaven = step.program.startsWith('mvn');
+  const pomDir = optionValue(step.words, ['-f', '--file']);
+  const projectDir = isMaven && pomDir ? resolveImagePath(step.workdir, posix.dirname(pomDir)) : step.workdir;
+  const outputTrees = isMaven ? [`${projectDir}/target`] : [`${projectDir}/build/libs`, `${projectDir}/build/install`];
+  const plan = emptyPlan();
+  for (const word of input.entry) {
+    if (!word.path) continue;
+    const tree = outputTrees.find((t) => isUnder(word.path as string, t));
+    if (tree?.endsWith('/build/install')) {
+      const name = word.path.slice(tree.length + 1).split('/')[0] as string;
+      const dest = posix.join(input.runtimeWorkdir, name);
+      plan.copies.push({ source: `${tree}/${name}`, dest, destIsDir: false, sourceIsFile: false });
+      plan.moves.push({ from: `${tree}/${name}`, to: dest });
+      return { plan };
+    }
+    if (!/\.(jar|war)$/.test(word.path)) continue;
+    if (tree && hasGlob(word.path)) {
+      const named = isMaven ? pomJarName(input.readContextFile) : null;
+      if (named) {
+        const dest = posix.join(input.runtimeWorkdir, named);
+        plan.copies.push({ source: `${tree}/${named}`, dest, destIsDir: false, sourceIsFile: true });
+        plan.moves.push({ from: word.path, to: dest });
+      } else {
+        plan.copies.push({ source: word.path, dest: input.runtimeWorkdir, destIsDir: true, sourceIsFile: true });
+        plan.moves.push({ from: tree, to: input.runtimeWorkdir });
+      }
+      return { plan };
+    }
+    fileArtifact(plan, input, word.path, tree !== undefined);
+    return { plan };
+  }
+  return { missing: 'the jar that CMD/ENTRYPOINT runs (name it, e.g. `java -jar target/app.jar`)' };
+}
+
+/** `<finalName>` or `<artifactId>-<version>.<packaging>` of the project (not its parent). */
+function pomJarName(readContextFile: InferenceInput['readContextFile']): string | null {
+  const pom = readContextFile?.('pom.xml');
+  if (!pom) return null;
+  const own = pom.replace(/<parent>[\s\S]*?<\/parent>/, '').replace(/<dependencies>[\s\S]*?<\/dependencies>/g, '').replace(/<plugins>[\s\S]*?<\/plugins>/g, '');
+  const tag = (name: string): string | null => new RegExp(`<${name}>\\s*([^<\\s]+)\\s*</${name}>`).exec(own)?.[1] ?? null;
+  const packaging = tag('packaging') ?? 'jar';
+  if (packaging !== 'jar' && packaging !== 'war') return null;
+  const finalName = tag('finalName');
+  const artifactId = tag('artifactId');
+  const version = tag('version');
+  if (finalName && !finalName.includes('$')) return `${finalName}.${packaging}`;
+  if (!artifactId || !version || `${artifactId}${version}`.includes('$')) return null;
+  return `${artifactId}-${version}.${packaging}`;
+}
+
+function rustArtifacts(input: InferenceInput): Inferred {
+  const plan = emptyPlan();
+  for (const step of input.steps) {
+    if (hasOption(step.words, ['--target-dir', '--manifest-path'])) return { missing: 'the target directory of `cargo build`' };
+    const name = optionValue(step.words, ['--bin']) ?? cargoPackageName(input.readContextFile);
+    if (step.label === 'cargo install') {
+      const bin = name ?? input.entry[0]?.value;
+      if (!bin || bin.includes('/')) return { missing: 'the binary name of `cargo install` (let the rule read Cargo.toml)' };
+      plan.copies.push({ source: `/usr/local/cargo/bin/${bin}`, dest: `/usr/local/bin/${bin}`, destIsDir: false, sourceIsFile: true });
+      continue;
+    }
+    const profile = hasOption(step.words, ['--release', '-r']) ? 'release' : (optionValue(step.words, ['--profile']) ?? 'debug');
+    const target = optionValue(step.words, ['--target']);
+    const dir = posix.join(step.workdir, 'target', target ?? '', profile === 'dev' ? 'debug' : profile);
+    const fromEntry = input.entry.find((w) => w.path && posix.dirname(w.path) === dir)?.path;
+    const binary = fromEntry ?? (name ? `${dir}/${name}` : null);
+    if (!binary) return { missing: 'the binary name (CMD does not run it from target/, and Cargo.toml is not readable)' };
+    fileArtifact(plan, input, binary, true);
+  }
+  return { plan };
+}
+
+function cargoPackageName(readContextFile: InferenceInput['readContextFile']): string | null {
+  const manifest = readContextFile?.('Cargo.toml');
+  if (!manifest || /^\[workspace\]/m.test(manifest)) return null;
+  const bin = /^\[\[bin\]\][^[]*?^name\s*=\s*"([^"]+)"/ms.exec(manifest)?.[1];
+  return bin ?? /^\[package\][^[]*?^name\s*=\s*"([^"]+)"/ms.exec(manifest)?.[1] ?? null;
+}
+
+function dotnetArtifacts(input: InferenceInput): Inferred {
+  const step = input.steps.find((s) => s.label === 'dotnet publish');
+  if (!step) return { missing: 'a `dotnet publish` (`dotnet build` output is not meant to be deployed)' };
+  const output = optionValue(step.words, ['-o', '--output']);
+  if (!output) return { missing: 'the publish directory (add `-o <dir>` to `dotnet publish`)' };
+  const dir = resolveImagePath(step.workdir, output);
+  const plan = emptyPlan();
+  plan.copies.push({ source: dir, dest: input.runtimeWorkdir, destIsDir: true, sourceIsFile: false });
+  plan.moves.push({ from: dir, to: input.runtimeWorkdir });
+  return { plan };
+}
+
+const NODE_OUTPUT_DIRS = new Set(['dist', 'build', 'out', 'lib', '.next', '.output']);
+const NODE_PRUNE: Record<string, string> = { npm: 'npm prune --omit=dev', pnpm: 'pnpm prune --prod', yarn: 'yarn install --production --frozen-lockfile' };
+
+function nodeArtifacts(input: InferenceInput): Inferred {
+  const workdir = input.steps[0]?.workdir ?? '/';
+  const paths = input.entry.flatMap((w) => (w.path ? [w.path] : []));
+  const scripts = startScriptPaths(input, workdir);
+  const output = [...paths, ...scripts].map((p) => (isUnder(p, workdir) ? p.slice(workdir.length).replace(/^\//, '').split('/')[0] : undefined)).find((s) => s && NODE_OUTPUT_DIRS.has(s));
+  if (!output) return { missing: 'the build output directory (CMD runs no file under dist/, build/ or out/)' };
+  const plan = emptyPlan();
+  const installer = installProgram(input);
+  if (installer) {
+    const prune = NODE_PRUNE[installer];
+    if (!prune) return { missing: `how to drop the dev dependencies installed by ${installer}` };
+    plan.builderSteps.push(prune);
+    plan.copies.push({ source: `${workdir}/node_modules`, dest: `${workdir}/node_modules`, destIsDir: false, sourceIsFile: false });
+  }
+  plan.copies.push({ source: posix.join(workdir, 'package.json'), dest: posix.join(workdir, 'package.json'), destIsDir: false, sourceIsFile: true });
+  plan.copies.push({ source: posix.join(workdir, output), dest: posix.join(workdir, output), destIsDir: false, sourceIsFile: false });
+  return { plan };
+}
+
+/** The files `npm start` runs, from package.json when the context is readable. */
+function startScriptPaths(input: InferenceInput, workdir: string): string[] {
+  const runsStart = input.entry.some((w) => w.value === 'start');
+  const text = runsStart ? input.readContextFile?.('package.json') : null;
+  if (!text) return [];
+  try {
+    const manifest = JSON.parse(text) as { scripts?: Record<string, string> };
+    const start = manifest.scripts?.start ?? '';
+    return start.split(/\s+/).filter((w) => w.includes('/')).map((w) => resolveImagePath(workdir, w));
+  } catch {
+    return [];
+  }
+}
+
+function installProgram(input: InferenceInput): string | null {
+  for (const run of input.stage.instructions) {
+    if (run.type !== 'RUN') continue;
+    for (const script of input.model.shell(run)) {
+      for (const command of script.commands) {
+        const invocation = invocationOf(command);
+        const sub = invocation?.args.find((w) => !w.value.startsWith('-'))?.value;
+        if (!invocation || !['npm', 'pnpm', 'yarn', 'bun'].includes(invocation.program)) continue;
+        if (sub === 'ci' || sub === 'install' || sub === 'i' || (invocation.program === 'yarn' && sub === undefined)) return invocation.program;
+      }
+    }
+  }
+  return null;
+}
+
+function pythonArtifacts(input: InferenceInput): Inferred {
+  for (const step of input.steps) {
+    const operands = step.words.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+    let venv: string | null = null;
+    if (step.label === 'python -m venv' || step.label === 'virtualenv' || step.label === 'pyvenv') venv = operands.at(-1) ?? null;
+    else if (step.label === 'uv venv') venv = operands[1] ?? '.venv';
+    else if (step.label === 'uv sync') venv = input.model.stateAt(step.run).env.get('UV_PROJECT_ENVIRONMENT') ?? '.venv';
+    if (!venv) continue;
+    const path = resolveImagePath(step.workdir, venv);
+    const plan = emptyPlan();
+    plan.keepSources = true;
+    plan.copies.push({ source: path, dest: path, destIsDir: false, sourceIsFile: false });
+    return { plan };
+  }
+  return { missing: 'where the packages are installed (install them into a virtualenv, e.g. `python -m venv /opt/venv`)' };
+}

@@ -1,0 +1,121 @@
+import type { DockerfileModel, InstructionNode, ShellCommand, ShellWord, Stage } from '@dockerfile-opt/core';
+import { invocationOf } from '../_shared/commands.js';
+import type { Ecosystem } from '../knowledge/runtime-images.js';
+
+/** A command that compiles or packages an artifact (not a test, lint or dependency download). */
+export interface BuildStep {
+  ecosystem: Ecosystem;
+  run: InstructionNode;
+  command: ShellCommand;
+  /** The program, normalised (`mvnw` for `./mvnw`, `pip` for `python -m pip`). */
+  program: string;
+  /** Words after the program. */
+  words: readonly ShellWord[];
+  /** The directory the RUN runs in. */
+  workdir: string;
+  /** A short text naming the step for messages (`go build`). */
+  label: string;
+}
+
+const MAVEN_PHASES = new Set(['package', 'install', 'verify', 'deploy', 'spring-boot:repackage']);
+const GRADLE_TASKS = /^(:?[\w-]+:)*(build|assemble|bootJar|bootWar|jar|war|shadowJar|installDist|installShadowDist)$/;
+const NODE_BUILD_SCRIPT = /^(build|compile)([:-].*)?$/;
+/** Bundlers and compilers run with npx (or directly) that write a build output. */
+const NODE_COMPILERS = new Set(['tsc', 'webpack', 'vite', 'next', 'ng', 'esbuild', 'rollup', 'parcel', 'nest', 'tsup', 'babel', 'swc', 'react-scripts']);
+const NODE_COMPILER_SUBCOMMAND: Record<string, string> = { vite: 'build', next: 'build', ng: 'build', nest: 'build', parcel: 'build', 'react-scripts': 'build' };
+const VENV_CREATORS = /^(virtualenv|pyvenv)$/;
+
+/** Every artifact build of the stage's RUN instructions, in order. */
+export function buildSteps(model: DockerfileModel, stage: Stage): BuildStep[] {
+  const steps: BuildStep[] = [];
+  for (const run of stage.instructions) {
+    if (run.type !== 'RUN') continue;
+    const workdir = model.stateAt(run).workdir;
+    for (const script of model.shell(run)) {
+      for (const command of script.commands) {
+        const step = classify(command, run, workdir);
+        if (step) steps.push(step);
+      }
+    }
+  }
+  return steps;
+}
+
+function classify(command: ShellCommand, run: InstructionNode, workdir: string): BuildStep | null {
+  const invocation = invocationOf(command);
+  if (!invocation) return null;
+  let program = invocation.program.replace(/^pip[\d.]*$/, 'pip');
+  let words: readonly ShellWord[] = invocation.args;
+  if (/^python[\d.]*$/.test(program) && words[0]?.value === '-m' && words[1]) {
+    program = words[1].value.replace(/^pip[\d.]*$/, 'pip');
+    words = words.slice(2);
+  }
+  const operands = words.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+  const step = (ecosystem: Ecosystem, label: string): BuildStep => ({ ecosystem, run, command, program, words, workdir, label });
+  const first = operands[0] ?? '';
+  switch (program) {
+    case 'go':
+      return first === 'build' || first === 'install' ? step('go', `go ${first}`) : null;
+    case 'mvn':
+    case 'mvnw': {
+      const phase = operands.find((o) => MAVEN_PHASES.has(o));
+      return phase ? step('java', `${program} ${phase}`) : null;
+    }
+    case 'gradle':
+    case 'gradlew': {
+      const task = operands.find((o) => GRADLE_TASKS.test(o));
+      return task ? step('java', `${program} ${task}`) : null;
+    }
+    case 'javac':
+      return step('java', 'javac');
+    case 'cargo':
+      return first === 'build' || first === 'b' || first === 'install' ? step('rust', `cargo ${first}`) : null;
+    case 'dotnet':
+      return first === 'publish' || first === 'build' ? step('dotnet', `dotnet ${first}`) : null;
+    case 'npm':
+    case 'pnpm':
+    case 'yarn':
+    case 'bun': {
+      const script = first === 'run' || first === 'run-script' ? operands[1] : first;
+      return script && NODE_BUILD_SCRIPT.test(script) ? step('node', `${program} ${operands.slice(0, first === script ? 1 : 2).join(' ')}`) : null;
+    }
+    case 'npx':
+    case 'bunx':
+      return nodeCompiler(operands[0] ?? '', operands.slice(1)) ? step('node', `${program} ${operands[0] ?? ''}`) : null;
+    case 'pip':
+      return first === 'wheel' ? step('python', 'pip wheel') : null;
+    case 'poetry':
+      return first === 'build' ? step('python', 'poetry build') : null;
+    case 'uv':
+      return first === 'build' || first === 'sync' || first === 'venv' ? step('python', `uv ${first}`) : null;
+    case 'venv':
+      return /^python[\d.]*$/.test(invocation.program) ? step('python', 'python -m venv') : null;
+    case 'build':
+      return /^python[\d.]*$/.test(invocation.program) ? step('python', 'python -m build') : null;
+    default:
+      if (VENV_CREATORS.test(program)) return step('python', program);
+      return nodeCompiler(program, operands) ? step('node', program) : null;
+  }
+}
+
+function nodeCompiler(program: string, operands: readonly string[]): boolean {
+  if (!NODE_COMPILERS.has(program)) return false;
+  const sub = NODE_COMPILER_SUBCOMMAND[program];
+  return sub === undefined || operands[0] === sub;
+}
+
+/** The value of an option given as `-o value`, `-o=value` or `--output value`, or null. */
+export function optionValue(words: readonly ShellWord[], names: readonly string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const word = (words[i] as ShellWord).value;
+    for (const name of names) {
+      if (word === name) return words[i + 1]?.value ?? null;
+      if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
+    }
+  }
+  return null;
+}
+
+export function hasOption(words: readonly ShellWord[], names: readonly string[]): boolean {
+  return words.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
+}

@@ -1,0 +1,141 @@
+import { defineRule, resolveImagePath, type DockerfileModel, type Stage } from '@dockerfile-opt/core';
+import { findToolchain, runtimeOverride, type RuntimeChoice, type ToolchainMatch } from '../knowledge/runtime-images.js';
+import { inferArtifacts, type Inferred } from './artifacts.js';
+import { buildSteps, type BuildStep } from './builds.js';
+import { entryNeedsShell, entryNeedsToolchain, entryWords } from './entry.js';
+import { rewriteFinalStage } from './rewrite.js';
+import { routeInstructions } from './routing.js';
+
+interface Options {
+  /** Toolchain image (`golang`, `golang:1.22`, `mycorp/builder`) -> runtime image. */
+  runtimeImages?: Record<string, string>;
+}
+
+const BUILDER_NAMES = ['builder', 'build', 'compile'];
+
+export default defineRule<[Options]>({
+  id: 'prefer-multi-stage',
+  meta: {
+    category: 'performance',
+    severity: 'warn',
+    recommended: true,
+    fixable: 'sometimes',
+    fixSafety: 'unsafe',
+    description: 'The final stage does not compile on a toolchain image: build in a builder stage and ship only the artifact.',
+    messages: {
+      toolchain: 'The final stage runs `{{step}}` on the toolchain image "{{toolchain}}" and ships the toolchain, sources and caches; build in a builder stage and copy the artifact into "{{runtime}}".',
+      toolchainNoFix:
+        'The final stage runs `{{step}}` on the toolchain image "{{toolchain}}" and ships the toolchain, sources and caches; build in a builder stage and copy the artifact into {{runtime}}. No automatic rewrite: the rule cannot tell {{missing}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: { runtimeImages: { type: 'object', additionalProperties: { type: 'string' } } },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ runtimeImages: {} }],
+  },
+  create(ctx) {
+    const overrides = ctx.options[0]?.runtimeImages ?? {};
+    return {
+      'Dockerfile:exit'() {
+        const model = ctx.model;
+        const stage = model.finalStage;
+        const image = stage?.from.image;
+        if (!stage || !image) return;
+        const base = baseImage(model, stage);
+        if (!base) return;
+        const custom = runtimeOverride(overrides, base.name, base.tag);
+        const toolchain = findToolchain(base.name, base.tag);
+        if (!toolchain && !custom) return;
+        const steps = buildSteps(model, stage).filter((s) => !toolchain || s.ecosystem === toolchain.entry.ecosystem);
+        const first = steps[0];
+        if (!first) return;
+        const sameEcosystem = steps.filter((s) => s.ecosystem === first.ecosystem);
+        const runtimeWorkdir = finalWorkdir(model, stage);
+        const inferred = inferArtifacts({ model, stage, steps: sameEcosystem, runtimeWorkdir, entry: entryWords(model, stage), readContextFile: ctx.readContextFile });
+        const cgo = 'plan' in inferred ? inferred.plan.cgo : true;
+        const choice: RuntimeChoice = custom ? { image: custom } : runtimeFor(model, stage, toolchain as ToolchainMatch, cgo);
+        const data = {
+          step: first.label,
+          toolchain: base.tag === null ? base.name : `${base.name}:${base.tag}`,
+          runtime: 'image' in choice ? choice.image : 'a runtime image',
+        };
+        const plan = planRewrite({ model, stage, steps: sameEcosystem, choice, inferred, runtimeWorkdir, readContextFile: ctx.readContextFile, eol: ctx.eol });
+        if ('missing' in plan) {
+          ctx.report({ node: image, messageId: 'toolchainNoFix', data: { ...data, runtime: 'image' in choice ? `"${choice.image}"` : 'a runtime image', missing: plan.missing } });
+          return;
+        }
+        ctx.report({
+          node: image,
+          messageId: 'toolchain',
+          data,
+          fix: { edits: [plan], safety: 'unsafe', late: true, description: `Rewrite into a "${plan.builderName}" stage and a runtime stage from ${data.runtime}` },
+        });
+      },
+    };
+  },
+});
+
+/** The external image a stage starts from, following `FROM <stage>` chains. */
+function baseImage(model: DockerfileModel, stage: Stage): { name: string; tag: string | null } | null {
+  let current: Stage = stage;
+  for (let depth = 0; depth < model.stages.length && current.base.kind === 'stage'; depth++) current = current.base.stage;
+  return current.base.kind === 'image' ? { name: current.base.name, tag: current.base.tag } : null;
+}
+
+function runtimeFor(model: DockerfileModel, stage: Stage, toolchain: ToolchainMatch, cgo: boolean): RuntimeChoice {
+  const choice = toolchain.entry.runtime(toolchain.tag, { shell: entryNeedsShell(stage), cgo });
+  return 'image' in choice ? { image: restoreVariables(model, stage, choice.image) } : choice;
+}
+
+interface PlanInput {
+  model: DockerfileModel;
+  stage: Stage;
+  steps: readonly BuildStep[];
+  choice: RuntimeChoice;
+  inferred: Inferred;
+  runtimeWorkdir: string;
+  readContextFile: ((p: string) => string | null) | undefined;
+  eol: string;
+}
+
+type Plan = { range: [number, number]; text: string; builderName: string } | { missing: string };
+
+function planRewrite({ model, stage, steps, choice, inferred, runtimeWorkdir, readContextFile, eol }: PlanInput): Plan {
+  if ('missing' in choice) return choice;
+  const needsToolchain = entryNeedsToolchain(stage);
+  if (needsToolchain) return { missing: needsToolchain };
+  if ('missing' in inferred) return inferred;
+  const ecosystem = (steps[0] as BuildStep).ecosystem;
+  const routing = routeInstructions({ model, stage, ecosystem, steps, keepSources: inferred.plan.keepSources, readContextFile });
+  if ('missing' in routing) return routing;
+  const taken = new Set(model.stages.map((s) => s.name));
+  const builderName = BUILDER_NAMES.find((n) => !taken.has(n)) ?? `builder-${model.stages.length}`;
+  const rewrite = rewriteFinalStage({ model, stage, routes: routing.routes, plan: inferred.plan, runtimeImage: choice.image, builderName, runtimeWorkdir, eol });
+  return 'missing' in rewrite ? rewrite : { ...rewrite, builderName };
+}
+
+/** The working directory once all the stage's WORKDIRs have run. */
+function finalWorkdir(model: DockerfileModel, stage: Stage): string {
+  const last = stage.instructions.filter((n) => n.type === 'WORKDIR').at(-1);
+  if (!last) return stage.instructions[0] ? model.stateAt(stage.instructions[0]).workdir : '/';
+  const target = model.expand(last.argsText.trim(), last).value;
+  return target === null ? model.stateAt(last).workdir : resolveImagePath(model.stateAt(last).workdir, target);
+}
+
+/**
+ * `FROM node:${NODE_VERSION}` should give `node:${NODE_VERSION}-slim`, not the ARG's default: put
+ * the variable back where its value appears in the runtime image.
+ */
+function restoreVariables(model: DockerfileModel, stage: Stage, image: string): string {
+  const written = stage.from.image?.text ?? '';
+  let out = image;
+  for (const match of written.matchAll(/\$\{?(\w+)\}?/g)) {
+    const name = match[1] as string;
+    const value = model.globalArgs.get(name);
+    if (typeof value === 'string' && value !== '' && out.split(value).length === 2) out = out.replace(value, match[0]);
+  }
+  return out;
+}
