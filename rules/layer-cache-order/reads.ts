@@ -1,0 +1,231 @@
+/**
+ * What a RUN reads from the files earlier instructions put in the image, as far as the model can
+ * tell: dependency installs read their manifests, builds read their sources (the ecosystem table
+ * says which), simple commands read the paths they name, and anything else may read everything.
+ */
+import { basename, globToRegExp, isUnder, resolveImagePath, type DockerfileModel, type InstructionNode, type ShellCommand } from '@dockerfile-opt/core';
+import { matchBuildCommand, matchesAnyGlob, type BuildCommandMatch } from '../knowledge/ecosystems.js';
+
+/** What one COPY source puts in the image. */
+export type CopiedPath =
+  | { kind: 'file'; path: string }
+  /** A directory's contents (or an archive ADD unpacks) land at `path`. */
+  | { kind: 'tree'; path: string }
+  /** The files matching `pattern` (a basename glob) land in `dir`. */
+  | { kind: 'glob'; dir: string; pattern: string };
+
+/** `all`: every copied file is an input; `some`: part of it is (a tree holding the manifests); `none`. */
+export type ReadStatus = 'all' | 'some' | 'none';
+
+/** An install (or a housekeeping step) reads the manifests in the directory it runs in. */
+interface ManifestStep<Kind extends 'install' | 'housekeeping'> {
+  kind: Kind;
+  match: BuildCommandMatch;
+  cwd: string;
+  manifests: string[];
+}
+
+export type ReadStep =
+  | ManifestStep<'install'>
+  | ManifestStep<'housekeeping'>
+  | { kind: 'build'; match: BuildCommandMatch; cwd: string; reads: readonly string[] | null }
+  /** A simple command: reads (or changes) only the absolute paths it names. */
+  | { kind: 'paths'; paths: string[] };
+
+export interface RunReads {
+  steps: ReadStep[];
+  /** The RUN may read any file: an unknown command, a word known only at build time, exec form,
+   * or a bind mount of the build context (its inputs come from the mount). */
+  opaque: boolean;
+}
+
+/** Commands that read (or change) only the paths among their words. */
+const PATH_COMMANDS = new Set([
+  'mkdir', 'chmod', 'chown', 'chgrp', 'rm', 'rmdir', 'touch', 'ln', 'cp', 'mv', 'cat', 'ls', 'test', '[', 'stat',
+  'install', 'sha256sum', 'md5sum', 'head', 'tail', 'wc', 'tar', 'unzip', 'curl', 'wget', 'upx', 'strip', 'setcap',
+  'echo', 'printf', 'true', 'false', 'set', 'export', 'unset', 'exit', 'sleep', 'id', 'whoami', 'useradd', 'groupadd',
+  'adduser', 'addgroup', 'usermod', 'groupmod', 'ldconfig', 'update-ca-certificates', 'locale-gen', 'nproc', 'uname',
+  'date', 'dpkg-reconfigure',
+]);
+
+/** System package managers: they read the package names they are given and their own configuration. */
+const SYSTEM_PACKAGE_MANAGERS = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'dpkg', 'rpm']);
+
+/** Read a file of the build context, when the host allows it. */
+export type ContextReader = ((relativePath: string) => string | null) | undefined;
+
+export interface ReadOptions {
+  readContextFile: ContextReader;
+  /** A Go source of the stage embeds files (`//go:embed`): Go builds may then read any file. */
+  goEmbeds: boolean;
+}
+
+export function runReads(model: DockerfileModel, run: InstructionNode, options: ReadOptions): RunReads {
+  const opaque: RunReads = { steps: [], opaque: true };
+  if (run.execForm || bindsContext(run)) return opaque;
+  const scripts = model.shell(run);
+  const steps: ReadStep[] = [];
+  for (const script of scripts) {
+    if (script.hasError) return opaque;
+    let cwd = model.stateAt(run).workdir;
+    for (const command of script.commands) {
+      const redirects = command.redirects.map((r) => r.target);
+      if (redirects.some((t) => t && !t.isStatic)) return opaque;
+      const redirectPaths = redirects.flatMap((t) => (t && !t.value.startsWith('/dev/') ? [resolveImagePath(cwd, t.value)] : []));
+      if (redirectPaths.length > 0) steps.push({ kind: 'paths', paths: redirectPaths });
+      if (!command.name) continue;
+      if (!command.name.isStatic) return opaque;
+      const name = basename(command.name.value);
+      if (name === 'cd') {
+        const target = command.args[0];
+        if (target && !target.isStatic) return opaque;
+        if (!command.inSubshell) cwd = resolveImagePath(cwd, target?.value ?? '/root');
+        continue;
+      }
+      const step = commandStep(command, name, cwd, options);
+      if (!step) return opaque;
+      steps.push(step);
+    }
+  }
+  return { steps, opaque: false };
+}
+
+/** A `--mount=type=bind` from the build context (no `from=`, or `from=context`). */
+function bindsContext(run: InstructionNode): boolean {
+  return run.flags.some((flag) => {
+    if (flag.name.toLowerCase() !== 'mount') return false;
+    const type = flag.options.find((o) => o.name === 'type')?.value ?? 'bind';
+    const from = flag.options.find((o) => o.name === 'from')?.value;
+    return type === 'bind' && (from === undefined || from === 'context');
+  });
+}
+
+function commandStep(command: ShellCommand, name: string, cwd: string, { readContextFile, goEmbeds }: ReadOptions): ReadStep | null {
+  const match = matchBuildCommand(command);
+  if (match?.kind === 'build') return { kind: 'build', match, cwd, reads: goEmbeds && match.ecosystem.id === 'go' ? null : match.ecosystem.buildReads };
+  if (match) {
+    const manifests = [...match.ecosystem.manifests, ...match.manifestPaths, ...namedManifests(match)];
+    const nested = match.manifestPaths.map((p) => requirementsInputs(readContextFile, p));
+    if (nested.some((n) => n === 'sources')) return { kind: 'build', match, cwd, reads: null };
+    for (const n of nested) if (n !== 'sources') manifests.push(...n);
+    return match.kind === 'install' ? { kind: 'install', match, cwd, manifests } : { kind: 'housekeeping', match, cwd, manifests };
+  }
+  if (!PATH_COMMANDS.has(name) && !SYSTEM_PACKAGE_MANAGERS.has(name)) return null;
+  if (command.args.some((a) => !a.isStatic)) return null;
+  const paths = command.args.filter((a) => !a.value.startsWith('-')).map((a) => resolveImagePath(cwd, a.value));
+  if (SYSTEM_PACKAGE_MANAGERS.has(name)) paths.push('/etc');
+  return { kind: 'paths', paths };
+}
+
+/** Operands that name a manifest (`dotnet restore App.csproj`). */
+function namedManifests(match: BuildCommandMatch): string[] {
+  return match.operands.map((w) => w.value).filter((v) => matchesAnyGlob(v, match.ecosystem.manifests));
+}
+
+/**
+ * What a requirements file pulls in besides itself: the files it includes (`-r`, `-c`), or
+ * `sources` when it installs a local project (`-e .`, `./pkg`, `file:`). Unknown when the context
+ * cannot be read: then it is taken to be a plain list of packages.
+ */
+function requirementsInputs(readContextFile: ContextReader, path: string): string[] | 'sources' {
+  const text = readContextFile?.(path.replace(/^\.\//, '')) ?? null;
+  if (text === null) return [];
+  const included: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (/^(-e|--editable)\b|^[./]|file:/.test(line)) return 'sources';
+    const include = /^(?:-r|--requirement|-c|--constraint)[=\s]\s*(\S+)/.exec(line);
+    if (include) included.push(resolveImagePath(`/${dirnameOf(path)}`, include[1] as string).slice(1));
+  }
+  return included;
+}
+
+function dirnameOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  if (slash === 0) return '/';
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** How much of `copied` one step reads. */
+export function stepStatus(step: ReadStep, copied: CopiedPath): ReadStatus {
+  switch (step.kind) {
+    case 'paths':
+      return step.paths.some((p) => overlaps(copied, p)) ? 'all' : 'none';
+    case 'build':
+      if (step.reads === null) return 'all';
+      if (copied.kind === 'tree') return 'all';
+      if (copied.kind === 'glob') return globMayMatch(copied.pattern, step.reads) ? 'all' : 'none';
+      return fileIsRead(copied.path, step.cwd, step.reads) ? 'all' : 'none';
+    default:
+      return manifestStatus(copied, step.cwd, step.manifests);
+  }
+}
+
+/** How much of `copied` a whole RUN reads. */
+export function runStatus(reads: RunReads, copied: CopiedPath): ReadStatus {
+  if (reads.opaque) return 'all';
+  let status: ReadStatus = 'none';
+  for (const step of reads.steps) {
+    const s = stepStatus(step, copied);
+    if (s === 'all') return 'all';
+    if (s === 'some') status = 'some';
+  }
+  return status;
+}
+
+/** Installs and builds make a step worth keeping cached. */
+export function expensiveSteps(reads: RunReads): Array<Extract<ReadStep, { kind: 'install' | 'build' }>> {
+  return reads.steps.filter((s): s is Extract<ReadStep, { kind: 'install' | 'build' }> => s.kind === 'install' || s.kind === 'build');
+}
+
+function manifestStatus(copied: CopiedPath, cwd: string, manifests: readonly string[]): ReadStatus {
+  if (copied.kind === 'file') return isUnder(copied.path, cwd) && matchesAnyGlob(relativeTo(cwd, copied.path), manifests) ? 'all' : 'none';
+  if (copied.kind === 'tree') {
+    if (isUnder(cwd, copied.path)) return 'some';
+    if (!isUnder(copied.path, cwd)) return 'none';
+    const rel = relativeTo(cwd, copied.path);
+    return matchesAnyGlob(`${rel}/x`, manifests) || manifests.some((m) => isUnder(m, rel)) ? 'all' : 'none';
+  }
+  if (copied.dir !== cwd) return isUnder(cwd, copied.dir) || isUnder(copied.dir, cwd) ? 'all' : 'none';
+  return globMayMatch(copied.pattern, manifests) ? 'all' : 'none';
+}
+
+/** A build with a list of inputs reads a file whose path (or name) matches one of them. */
+function fileIsRead(path: string, cwd: string, reads: readonly string[]): boolean {
+  if (isUnder(path, cwd) && matchesAnyGlob(relativeTo(cwd, path), reads)) return true;
+  // Builds also read files above their directory (the module root of a Go package): match names.
+  return reads.some((g) => {
+    const name = g.split('/').at(-1) as string;
+    return name !== '**' && globToRegExp(name).test(basename(path));
+  });
+}
+
+/** Whether a source glob may match one of `globs` (compares each with the other's literal form). */
+function globMayMatch(pattern: string, globs: readonly string[]): boolean {
+  const literal = (g: string): string => g.replace(/\*\*\/|[*?]|\[[^\]]*\]/g, '');
+  const source = globToRegExp(pattern);
+  return globs.some((g) => {
+    const name = g.split('/').at(-1) as string;
+    return source.test(literal(name)) || globToRegExp(name).test(literal(pattern));
+  });
+}
+
+/** A path a simple command names: a file or a directory, the model cannot tell. */
+function overlaps(copied: CopiedPath, path: string): boolean {
+  return copiedOverlap(copied, { kind: 'file', path });
+}
+
+/** Whether two copies may write the same path (either order could then change the image). */
+export function copiedOverlap(a: CopiedPath, b: CopiedPath): boolean {
+  const anchorA = a.kind === 'glob' ? a.dir : a.path;
+  const anchorB = b.kind === 'glob' ? b.dir : b.path;
+  if (!isUnder(anchorA, anchorB) && !isUnder(anchorB, anchorA)) return false;
+  if (a.kind === 'glob' && b.kind === 'file' && dirnameOf(b.path) === a.dir) return globToRegExp(a.pattern).test(basename(b.path));
+  if (b.kind === 'glob' && a.kind === 'file' && dirnameOf(a.path) === b.dir) return globToRegExp(b.pattern).test(basename(a.path));
+  return true;
+}
+
+export function relativeTo(dir: string, path: string): string {
+  if (path === dir) return '';
+  return dir === '/' ? path.slice(1) : path.slice(dir.length + 1);
+}
