@@ -1,4 +1,10 @@
 import type { RuleDefinition } from '@dockerfile-opt/core';
+import fromFirst from './from-first/index.js';
+import onbuildInvalidTrigger from './onbuild-invalid-trigger/index.js';
+import multipleCmdEntrypointHealthcheck from './multiple-cmd-entrypoint-healthcheck/index.js';
+import copyFromWholeFilesystem from './copy-from-whole-filesystem/index.js';
+import fromPlatformFlag from './from-platform-flag/index.js';
+import redundantTargetPlatform from './redundant-target-platform/index.js';
 import stageNameCasing from './stage-name-casing/index.js';
 import reservedStageName from './reserved-stage-name/index.js';
 import duplicateStageName from './duplicate-stage-name/index.js';
@@ -9,11 +15,38 @@ import aptNoInstallRecommends from './apt-no-install-recommends/index.js';
 import copyFromMissingArtifact from './copy-from-missing-artifact/index.js';
 import fromAsCasing from './from-as-casing/index.js';
 import instructionCasing from './instruction-casing/index.js';
+import layerCacheOrder from './layer-cache-order/index.js';
 import maintainerDeprecated from './maintainer-deprecated/index.js';
 import workdirRelative from './workdir-relative/index.js';
+import finalUserRoot from './final-user-root/index.js';
+import copyThenExtractArchive from './copy-then-extract-archive/index.js';
+import exposePortRange from './expose-port-range/index.js';
+import preferCopyOverAdd from './prefer-copy-over-add/index.js';
+import copyDestDirSlash from './copy-dest-dir-slash/index.js';
+import envSelfReference from './env-self-reference/index.js';
+import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir/index.js';
+import labelSchema from './label-schema/index.js';
+import labelKeyInvalid from './label-key-invalid/index.js';
+import healthcheckMissing from './healthcheck-missing/index.js';
+import secretInArgOrEnv from './secret-in-arg-or-env/index.js';
+import userNonNumeric from './user-non-numeric/index.js';
+import inlineIgnorePragma from './inline-ignore-pragma/index.js';
+import legacyKeyValueFormat from './legacy-key-value-format/index.js';
+import exposeProtocol from './expose-protocol/index.js';
+import exposeHostPort from './expose-host-port/index.js';
+import copyIgnoredFile from './copy-ignored-file/index.js';
+import workdirUnescapedSpaces from './workdir-unescaped-spaces/index.js';
+import exposeSshPort from './expose-ssh-port/index.js';
+import keyValueSyntax from './key-value-syntax/index.js';
 
 /** Every rule, sorted by id. */
 export const rules: RuleDefinition[] = [
+  fromFirst,
+  onbuildInvalidTrigger,
+  multipleCmdEntrypointHealthcheck,
+  copyFromWholeFilesystem,
+  fromPlatformFlag,
+  redundantTargetPlatform,
   stageNameCasing,
   reservedStageName,
   duplicateStageName,
@@ -24,8 +57,29 @@ export const rules: RuleDefinition[] = [
   copyFromMissingArtifact,
   fromAsCasing,
   instructionCasing,
+  layerCacheOrder,
   maintainerDeprecated,
   workdirRelative,
+  finalUserRoot,
+  copyThenExtractArchive,
+  exposePortRange,
+  preferCopyOverAdd,
+  copyDestDirSlash,
+  envSelfReference,
+  copyRelativeDestWithoutWorkdir,
+  labelSchema,
+  labelKeyInvalid,
+  healthcheckMissing,
+  secretInArgOrEnv,
+  userNonNumeric,
+  inlineIgnorePragma,
+  legacyKeyValueFormat,
+  exposeProtocol,
+  exposeHostPort,
+  copyIgnoredFile,
+  workdirUnescapedSpaces,
+  exposeSshPort,
+  keyValueSyntax,
 ].sort((a, b) => a.id.localeCompare(b.id)) as RuleDefinition[];
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((r) => [r.id, r]));
