@@ -70,6 +70,16 @@ describe('parseDockerfile', () => {
     expect(copy.args.map((a) => a.value)).toEqual(["<<-'CONF'", '/etc/app.conf']);
   });
 
+  test('an empty heredoc: its delimiter line is not an argument', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const root = parseDockerfile(`FROM scratch${eol}COPY <<EOF /done${eol}EOF${eol}RUN true${eol}`);
+      const copy = root.instructions[1]!;
+      expect(copy.args.map((a) => a.value)).toEqual(['<<EOF', '/done']);
+      expect(copy.heredocs.map((h) => [h.name, h.content])).toEqual([['EOF', null]]);
+      expect(root.instructions.map((i) => i.keyword)).toEqual(['FROM', 'COPY', 'RUN']);
+    }
+  });
+
   test('CRLF line endings and a BOM: offsets exclude the BOM, CRLF counts as one line break', () => {
     const text = '\uFEFFFROM alpine\r\nRUN echo hi\r\n';
     const root = parseDockerfile(text);

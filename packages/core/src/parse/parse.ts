@@ -173,7 +173,9 @@ class NodeBuilder {
     const keywordToken = this.token(raw.getInstructionRange(), raw.getKeyword());
     const keyword = raw.getKeyword();
     const heredocs = this.heredocs(raw);
-    const firstBody = heredocs.reduce((min, h) => Math.min(min, h.contentRange?.[0] ?? h.range[1]), Infinity);
+    // An empty heredoc has no content range: its body (the delimiter line) starts on the line after the opener.
+    const bodyStart = (h: HeredocNode): number => h.contentRange?.[0] ?? this.lineAfter(h.nameToken.range[1], h.range[1]);
+    const firstBody = heredocs.reduce((min, h) => Math.min(min, bodyStart(h)), Infinity);
     const flags = this.flags(raw);
     const afterFlags = flags.length > 0 ? (flags.at(-1) as FlagNode).range[1] : keywordToken.range[1];
     const args = raw
@@ -220,6 +222,13 @@ class NodeBuilder {
           type: KEYWORD_SET.has(keyword) ? (keyword as Exclude<InstructionNode['type'], 'FROM'>) : 'Instruction',
         } as InstructionNode;
     }
+  }
+
+  /** The offset where the line after `offset` starts, or `fallback` when there is none. */
+  private lineAfter(offset: number, fallback: number): number {
+    const newline = this.text.slice(offset).search(/\r\n|\r|\n/);
+    if (newline === -1) return fallback;
+    return offset + newline + (this.text.startsWith('\r\n', offset + newline) ? 2 : 1);
   }
 
   private from(raw: From, base: Omit<FromNode, 'type' | 'image' | 'asKeyword' | 'stageName'>): FromNode {
