@@ -131,6 +131,9 @@ describe('parseDockerfile', () => {
       expect(() => parseDockerfile(text)).not.toThrow();
     }
     expect(parseDockerfile('').loc).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
+    expect(parseDockerfile('# only a comment\n').errors.map((e) => [e.message, e.fatal, e.loc.start])).toEqual([
+      ['The Dockerfile has no instructions', true, { line: 1, column: 1 }],
+    ]);
   });
 
   test('the root spans the whole text', () => {

@@ -104,6 +104,10 @@ function dominantEol(text: string): '\n' | '\r\n' {
 
 function structuralErrors(instructions: InstructionNode[], pm: PositionMapper): ParseError[] {
   const errors: ParseError[] = [];
+  if (instructions.length === 0) {
+    // Docker refuses a file with no instructions (empty, or only comments and directives).
+    errors.push({ message: 'The Dockerfile has no instructions', fatal: true, ...pm.span(0, 0) });
+  }
   for (const node of instructions) {
     if (node.type === 'Instruction') {
       errors.push({
