@@ -27,3 +27,17 @@ export function scanQuotes(text: string, escapeChar: string): QuoteScan {
   }
   return { unclosed: quote, bareSpaces, hasQuotingSyntax };
 }
+
+/** A shell-form word after quote removal (`"/etc/app/"` → `/etc/app/`), as Docker reads COPY/ADD paths. */
+export function unquoteWord(text: string, escapeChar = '\\'): string {
+  let out = '';
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === escapeChar && quote !== "'" && i + 1 < text.length) out += text[++i];
+    else if (quote && ch === quote) quote = null;
+    else if (!quote && (ch === '"' || ch === "'")) quote = ch;
+    else out += ch;
+  }
+  return out;
+}
