@@ -62,7 +62,7 @@ export function toEslintRule(rule: RuleDefinition): DockerfileEslintRule {
     // Core rules may offer alternatives (`suggest`) whatever their `fixable` says.
     hasSuggestions: true,
     // Our schemas are a JSON Schema subset that ESLint's validator accepts as they are.
-    schema: (rule.meta.schema ?? []) as RulesMeta['schema'],
+    schema: rule.meta.schema ?? [],
     messages: rule.meta.messages,
     languages: [LANGUAGE_ID],
   };
@@ -130,7 +130,7 @@ export function toEslintVisitors(visitors: RuleVisitors): RuleVisitor {
   for (const type of INSTRUCTION_TYPES) {
     const own = byName[type];
     if (everyInstruction && own) {
-      out[type] = (...args: Parameters<Handler>) => {
+      out[type] = (...args: unknown[]) => {
         everyInstruction(...args);
         own(...args);
       };

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { defineRule, lintWithRules, type InstructionNode, type RuleDefinition } from '@dockerfile-opt/core';
+import { defineRule, lintWithRules, type InstructionNode, type RuleDefinition, type RuleMeta } from '@dockerfile-opt/core';
 import { Linter } from 'eslint';
 import plugin, { toEslintRule } from '../src/index.js';
 
@@ -10,7 +10,7 @@ const appDir = resolve(import.meta.dirname, '../../../fixtures/eslint/app');
 function verify(rule: RuleDefinition, text: string, extra: { settings?: Record<string, unknown>; filename?: string } = {}): Linter.LintMessage[] {
   const config: Linter.Config = {
     files: ['**/Dockerfile'],
-    plugins: { 'dockerfile-opt': plugin, probe: { meta: { namespace: 'probe' }, rules: { [rule.id]: toEslintRule(rule) } } } as Linter.Config['plugins'],
+    plugins: { 'dockerfile-opt': plugin, probe: { meta: { namespace: 'probe' }, rules: { [rule.id]: toEslintRule(rule) } } },
     language: 'dockerfile-opt/dockerfile',
     rules: { [`probe/${rule.id}`]: 'warn' },
     settings: extra.settings ?? {},
@@ -18,7 +18,7 @@ function verify(rule: RuleDefinition, text: string, extra: { settings?: Record<s
   return new Linter({ cwd: appDir }).verify(text, [config], { filename: extra.filename ?? join(appDir, 'Dockerfile') });
 }
 
-const meta = {
+const meta: RuleMeta = {
   category: 'correctness',
   severity: 'warn',
   recommended: false,
@@ -26,7 +26,7 @@ const meta = {
   description: 'A probe.',
   messages: { seen: '{{what}}' },
   schema: [],
-} as const;
+};
 
 /** A rule that records every visit, in order. */
 function recorder(log: string[]): RuleDefinition {

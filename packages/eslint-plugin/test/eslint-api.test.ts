@@ -102,7 +102,7 @@ describe('ESLint Node API with configs.recommended', () => {
 
 describe('configs.all against the core engine', () => {
   // `# eslint-disable` comments are ESLint's own; switch them off to compare like with like.
-  const all: Linter.Config[] = [plugin.configs.all as Linter.Config];
+  const all: Linter.Config[] = [plugin.configs.all];
 
   test.each(['app', 'multistage'])('fixtures/eslint/%s: the same findings and the same safe fixes as `extends: all`', async (name) => {
     const text = readFileSync(join(repoRoot, 'fixtures/eslint', name, 'Dockerfile'), 'utf8');
@@ -152,7 +152,7 @@ describe('configs', () => {
     const eslint = eslintWith([recommended]);
     // The resolved config holds the language object itself.
     const isDockerfile = async (name: string): Promise<boolean> =>
-      ((await eslint.calculateConfigForFile(name)) as Linter.Config | undefined)?.language === plugin.languages.dockerfile;
+      ((await eslint.calculateConfigForFile(name)) as { language?: unknown } | undefined)?.language === plugin.languages.dockerfile;
     for (const name of ['Dockerfile', 'sub/dir/Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'api.dockerfile', 'dockerfile', 'Containerfile']) {
       expect([name, await isDockerfile(name)]).toEqual([name, true]);
     }
