@@ -45,6 +45,13 @@ export interface InferenceInput {
   readContextFile: ((path: string) => string | null) | undefined;
 }
 
+const UNKNOWN_WORKDIR = { missing: 'the working directory of the build (the base image sets it; add an absolute WORKDIR)' };
+
+/** Relative build paths resolve against a WORKDIR the toolchain image may have set (golang's is /go). */
+function workdirUnknown(input: InferenceInput, step: BuildStep): boolean {
+  return !input.model.stateAt(step.run).workdirKnown;
+}
+
 const emptyPlan = (): ArtifactPlan => ({ copies: [], moves: [], builderSteps: [], keepSources: false, cgo: false });
 
 /** What the build produces and where the runtime stage gets it from. */
@@ -108,6 +115,7 @@ function goArtifacts(input: InferenceInput): Inferred {
   for (const step of input.steps) {
     if (step.label === 'go install') return { missing: 'where `go install` puts the binary (build with `go build -o <path>`)' };
     const output = optionValue(step.words, ['-o']);
+    if (!output?.startsWith('/') && workdirUnknown(input, step)) return UNKNOWN_WORKDIR;
     let path: string;
     if (output !== null) {
       if (output.endsWith('/')) return { missing: 'the binary name (`-o` names a directory)' };
@@ -147,6 +155,7 @@ function cgoDisabled(input: InferenceInput, step: BuildStep): boolean {
 function javaArtifacts(input: InferenceInput): Inferred {
   const step = input.steps.find((s) => s.label !== 'javac');
   if (!step) return { missing: 'the output of `javac` (package it with Maven or Gradle)' };
+  if (workdirUnknown(input, step)) return UNKNOWN_WORKDIR;
   const isMaven = step.program.startsWith('mvn');
   const pomDir = optionValue(step.words, ['-f', '--file']);
   const projectDir = isMaven && pomDir ? resolveImagePath(step.workdir, posix.dirname(pomDir)) : step.workdir;
@@ -200,6 +209,7 @@ function pomJarName(readContextFile: InferenceInput['readContextFile']): string 
 function rustArtifacts(input: InferenceInput): Inferred {
   const plan = emptyPlan();
   for (const step of input.steps) {
+    if (workdirUnknown(input, step) && step.label !== 'cargo install') return UNKNOWN_WORKDIR;
     if (hasOption(step.words, ['--target-dir', '--manifest-path'])) return { missing: 'the target directory of `cargo build`' };
     const name = optionValue(step.words, ['--bin']) ?? cargoPackageName(input.readContextFile);
     if (step.label === 'cargo install') {
@@ -231,6 +241,7 @@ function dotnetArtifacts(input: InferenceInput): Inferred {
   if (!step) return { missing: 'a `dotnet publish` (`dotnet build` output is not meant to be deployed)' };
   const output = optionValue(step.words, ['-o', '--output']);
   if (!output) return { missing: 'the publish directory (add `-o <dir>` to `dotnet publish`)' };
+  if (!output.startsWith('/') && workdirUnknown(input, step)) return UNKNOWN_WORKDIR;
   const dir = resolveImagePath(step.workdir, output);
   const plan = emptyPlan();
   plan.copies.push({ source: dir, dest: input.runtimeWorkdir, destIsDir: true, sourceIsFile: false });
@@ -242,7 +253,9 @@ const NODE_OUTPUT_DIRS = new Set(['dist', 'build', 'out', 'lib', '.next', '.outp
 const NODE_PRUNE: Record<string, string> = { npm: 'npm prune --omit=dev', pnpm: 'pnpm prune --prod', yarn: 'yarn install --production --frozen-lockfile' };
 
 function nodeArtifacts(input: InferenceInput): Inferred {
-  const workdir = input.steps[0]?.workdir ?? '/';
+  const step = input.steps[0] as BuildStep;
+  if (workdirUnknown(input, step)) return UNKNOWN_WORKDIR;
+  const workdir = step.workdir;
   const paths = input.entry.flatMap((w) => (w.path ? [w.path] : []));
   const scripts = startScriptPaths(input, workdir);
   const output = [...paths, ...scripts].map((p) => (isUnder(p, workdir) ? p.slice(workdir.length).replace(/^\//, '').split('/')[0] : undefined)).find((s) => s && NODE_OUTPUT_DIRS.has(s));
@@ -297,6 +310,7 @@ function pythonArtifacts(input: InferenceInput): Inferred {
     else if (step.label === 'uv venv') venv = operands[1] ?? '.venv';
     else if (step.label === 'uv sync') venv = input.model.stateAt(step.run).env.get('UV_PROJECT_ENVIRONMENT') ?? '.venv';
     if (!venv) continue;
+    if (!venv.startsWith('/') && workdirUnknown(input, step)) return UNKNOWN_WORKDIR;
     const path = resolveImagePath(step.workdir, venv);
     const plan = emptyPlan();
     plan.keepSources = true;

@@ -61,6 +61,10 @@ export function rewriteFinalStage(input: RewriteInput): Rewrite {
       runtime.push({ text: runtimeComments + printed, blankBefore });
     }
   }
+  // A WORKDIR inherited from a parent stage does not carry over to the new base image.
+  if (input.runtimeWorkdir !== '/' && !input.routes.some((r) => r.runtime && r.node.type === 'WORKDIR')) {
+    runtime.splice(1, 0, { text: `${kw('WORKDIR')} ${input.runtimeWorkdir}`, blankBefore: false });
+  }
   for (const step of input.plan.builderSteps) builder.push({ text: `${kw('RUN')} ${step}`, blankBefore: false });
   const artifactLines = input.plan.copies.map((c) => `${kw('COPY')} --from=${input.builderName} ${c.source} ${destText(c, input.runtimeWorkdir)}`);
   runtime.push({ text: artifactLines.join(eol), blankBefore: runtime.length > 1 });

@@ -69,7 +69,7 @@ export function routeInstructions(input: RoutingInput): Routing {
         break;
       }
       case 'WORKDIR':
-        route(true, !laterAbsoluteWorkdir(model, stage, node));
+        route(beforeBuild, !laterAbsoluteWorkdir(model, stage, node));
         break;
       case 'SHELL':
         route(true, true);
@@ -108,7 +108,7 @@ function markNeededArgs(routes: Route[]): void {
 
 /** Why a RUN cannot simply move to the builder: it prepares the image the app runs in. */
 function runBlocker(model: DockerfileModel, run: InstructionNode, beforeBuild: boolean): string | null {
-  const quoted = `"${run.keywordToken.text} ${run.argsText.trim().replace(/\s+/g, ' ').slice(0, 60)}"`;
+  const quoted = `the RUN on line ${run.loc.start.line}`;
   for (const invocation of invocations(model, run)) {
     if (USER_CREATION.has(invocation.program)) return `how to create the user of ${quoted} in the runtime image`;
   }
