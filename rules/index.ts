@@ -38,6 +38,7 @@ import copyIgnoredFile from './copy-ignored-file/index.js';
 import workdirUnescapedSpaces from './workdir-unescaped-spaces/index.js';
 import exposeSshPort from './expose-ssh-port/index.js';
 import keyValueSyntax from './key-value-syntax/index.js';
+import preferMultiStage from './prefer-multi-stage/index.js';
 
 /** Every rule, sorted by id. */
 export const rules: RuleDefinition[] = [
@@ -80,6 +81,7 @@ export const rules: RuleDefinition[] = [
   workdirUnescapedSpaces,
   exposeSshPort,
   keyValueSyntax,
+  preferMultiStage,
 ].sort((a, b) => a.id.localeCompare(b.id)) as RuleDefinition[];
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((r) => [r.id, r]));
