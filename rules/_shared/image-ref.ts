@@ -10,7 +10,12 @@ export function registryOf(image: string): string {
   if (slash === -1) return 'docker.io';
   const first = image.slice(0, slash);
   if (!/[.:]/.test(first) && first !== 'localhost') return 'docker.io';
-  const lower = first.toLowerCase();
+  return normalizeRegistry(first);
+}
+
+/** A registry host in the form `registryOf` returns: lower case, Docker Hub's aliases as `docker.io`. */
+export function normalizeRegistry(host: string): string {
+  const lower = host.toLowerCase();
   return DOCKER_HUB.has(lower) ? 'docker.io' : lower;
 }
 

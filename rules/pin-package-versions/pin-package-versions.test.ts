@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { lintRule } from '../_test/harness.js';
+import { readmeMismatches } from '../_test/readme.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import rule from './index.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/pin-package-versions/${name}`, import.meta.url), 'utf8');
 const where = (text: string, options: unknown[] = []): Array<[number, number, string]> =>
   lintRule(rule, text, options).map((f) => [f.line, f.column, f.text]);
 
@@ -62,15 +62,13 @@ describe('pin-package-versions', () => {
     expect(where('FROM x\nRUN apt-get install -y $PACKAGES "${EXTRA}"\n')).toEqual([]);
   });
 
-  test('fixture: continuation lines, comment lines, lower-case keyword, heredoc, ARG in FROM', () => {
-    expect(where(fixture('input.Dockerfile'))).toEqual([
-      [4, 16, 'golang.org/x/tools/cmd/goimports'],
-      [12, 69, 'jq'],
-      [15, 52, 'gunicorn'],
-      [16, 40, 'typescript'],
-      [19, 13, 'bundler'],
-    ]);
-    expect(where(fixture('valid.Dockerfile'))).toEqual([]);
+  test('fixtures: continuation lines, comment lines, lower-case keyword, heredoc, ARG in FROM', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
+  });
+
+  test('README examples behave as documented', () => {
+    expect(readmeMismatches(rule, new URL('./README.md', import.meta.url))).toEqual({ bad: 1, good: 1, badWithoutFinding: [], goodWithFinding: [] });
   });
 
   test('ONBUILD triggers are checked too', () => {
