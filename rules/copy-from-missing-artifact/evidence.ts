@@ -31,6 +31,7 @@ export function missingArtifact(model: DockerfileModel, stage: Stage, path: stri
   return created ? { kind: 'created-dir', dir: created.path } : null;
 }
 
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;

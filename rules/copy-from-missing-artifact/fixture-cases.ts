@@ -68,12 +68,3 @@ export function diamolChapter4(): Array<{ path: string; text: string }> {
   return out;
 }
 
-/** The `dockerfile` code blocks under the README's "### Bad" and "### Good" headings. */
-export function readmeExamples(ruleId: string): { bad: string[]; good: string[] } {
-  const readme = readFileSync(new URL(`../${ruleId}/README.md`, import.meta.url), 'utf8');
-  const blocksUnder = (heading: string): string[] => {
-    const section = readme.split(/^### /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
-    return [...section.matchAll(/```dockerfile\n([\s\S]*?)```/g)].map((m) => m[1] as string);
-  };
-  return { bad: blocksUnder('Bad'), good: blocksUnder('Good') };
-}
