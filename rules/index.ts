@@ -1,4 +1,9 @@
 import type { RuleDefinition } from '@dockerfile-opt/core';
+import shellExecForm from './shell-exec-form/index.js';
+import jsonSingleQuotes from './json-single-quotes/index.js';
+import noEmptyContinuation from './no-empty-continuation/index.js';
+import allowedRegistries from './allowed-registries/index.js';
+import cmdExecForm from './cmd-exec-form/index.js';
 import fromFirst from './from-first/index.js';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger/index.js';
 import multipleCmdEntrypointHealthcheck from './multiple-cmd-entrypoint-healthcheck/index.js';
@@ -42,6 +47,11 @@ import preferMultiStage from './prefer-multi-stage/index.js';
 
 /** Every rule, sorted by id. */
 export const rules: RuleDefinition[] = [
+  shellExecForm,
+  jsonSingleQuotes,
+  noEmptyContinuation,
+  allowedRegistries,
+  cmdExecForm,
   fromFirst,
   onbuildInvalidTrigger,
   multipleCmdEntrypointHealthcheck,
