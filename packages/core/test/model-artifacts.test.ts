@@ -10,7 +10,6 @@ describe('writes resolved against an unknown WORKDIR are not anchored', () => {
     expect(m.writes(m.stages[0]!).map((w) => [w.path, w.anchored])).toEqual([
       ['/src', false],
       ['/src/main.go', false],
-      ['/src', false],
       ['/etc/x.conf', true],
       ['/src/bin/app', false],
       ['/out/app', true],
@@ -36,6 +35,26 @@ describe('writes resolved against an unknown WORKDIR are not anchored', () => {
       ['/app', true],
       ['/', true],
     ]);
+  });
+});
+
+describe('COPY into a directory', () => {
+  test('a file source writes one file; a directory, glob or archive source writes a tree', () => {
+    const m = model('FROM alpine\nWORKDIR /app\nCOPY index.html .\nCOPY src ./\nCOPY conf.d /etc/\nCOPY *.json ./\nADD app.tar.gz /opt/\nADD https://example.com/x.txt /opt/\nCOPY <<EOF /etc/motd.d/\nhi\nEOF\n');
+    expect(m.writes(m.stages[0]!).map((w) => [w.how, w.kind, w.path])).toEqual([
+      ['workdir', 'dir', '/app'],
+      ['copy', 'file', '/app/index.html'],
+      ['copy', 'file', '/app/src'],
+      ['copy', 'tree', '/app'],
+      ['copy', 'file', '/etc/conf.d'],
+      ['copy', 'tree', '/etc'],
+      ['copy', 'tree', '/app'],
+      ['add', 'file', '/opt/app.tar.gz'],
+      ['add', 'tree', '/opt'],
+      ['add', 'file', '/opt/x.txt'],
+      ['copy', 'tree', '/etc/motd.d'],
+    ]);
+    expect(m.produces(m.stages[0]!, '/app/other.html')).toBe('maybe');
   });
 });
 

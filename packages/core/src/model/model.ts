@@ -479,7 +479,10 @@ export class DockerfileModel {
             out.push({ path: resolveImagePath(info.destPath, name), kind: 'file', node, how, from: info.from, anchored });
           }
         }
-        out.push({ path: info.destPath, kind: 'tree', node, how, from: info.from, anchored });
+        // A directory source copies its contents into the destination: something below it, not known what.
+        if (info.heredocSources > 0 || info.sources.some((s) => mayBeDirectory(s.value, how))) {
+          out.push({ path: info.destPath, kind: 'tree', node, how, from: info.from, anchored });
+        }
         return out;
       }
       case 'RUN':
@@ -495,6 +498,17 @@ export class DockerfileModel {
         return [];
     }
   }
+}
+
+/**
+ * Whether a COPY/ADD source may be a directory (or an archive ADD extracts): `.`, a trailing `/`,
+ * a glob, or a name without a file extension (`src`, `bin`, `conf.d`); `index.html` is a file.
+ */
+function mayBeDirectory(source: string, how: 'copy' | 'add'): boolean {
+  if (/^https?:\/\//.test(source)) return false;
+  if (how === 'add' && /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i.test(source)) return true;
+  if (source === '.' || source.endsWith('/') || hasGlob(source)) return true;
+  return !/.\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(basename(source)) || /\.d$/.test(source);
 }
 
 /** `RUN <<EOF` (and `RUN bash <<EOF`) run the heredoc body as the script; other heredocs are data. */
