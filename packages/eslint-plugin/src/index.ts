@@ -14,11 +14,13 @@ const { name, version } = require('../package.json') as { name: string; version:
 
 export const NAMESPACE = 'dockerfile-opt';
 
-/** The file names a Dockerfile goes by. */
+/** The file names a Dockerfile goes by (the CLI's discovery names; ESLint matches case-sensitively). */
 export const DOCKERFILE_PATTERNS = [
   '**/Dockerfile',
   '**/Dockerfile.*',
+  '**/Dockerfile-*',
   '**/dockerfile',
+  '**/dockerfile.*',
   '**/*.Dockerfile',
   '**/*.dockerfile',
   '**/Containerfile',

@@ -10,7 +10,12 @@ import plugin from '../src/index.js';
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const appDir = join(repoRoot, 'fixtures/eslint/app');
 const appText = readFileSync(join(appDir, 'Dockerfile'), 'utf8');
-const recommended = plugin.configs.recommended as Linter.Config;
+// Exact expectations below use a fixed set of rules, so that new recommended rules do not change them.
+const FIXTURE_RULES = ['apt-get-yes', 'apt-no-install-recommends', 'instruction-casing', 'maintainer-deprecated', 'workdir-relative'];
+const recommended: Linter.Config = {
+  ...(plugin.configs.recommended as Linter.Config),
+  rules: Object.fromEntries(FIXTURE_RULES.map((id) => [`dockerfile-opt/${id}`, plugin.configs.recommended.rules?.[`dockerfile-opt/${id}`] ?? 'off'])),
+};
 
 function eslintWith(config: Linter.Config[], options: ESLint.Options = {}): ESLint {
   return new ESLint({ cwd: appDir, overrideConfigFile: true, overrideConfig: config, ...options });
@@ -24,7 +29,7 @@ function brief(m: Linter.LintMessage): [string | null, number, number, number | 
 const APT_YES = '"apt-get install" without -y waits for a confirmation that never comes in a build.';
 const APT_RECOMMENDS = 'Add --no-install-recommends to avoid installing packages nobody asked for.';
 
-describe('ESLint Node API with configs.recommended', () => {
+describe('ESLint Node API with configs.recommended (fixture rules)', () => {
   test('lintText reports our rules at 1-based lines and columns, honouring both kinds of ignore comment', async () => {
     const [result] = await eslintWith([recommended]).lintText(appText, { filePath: 'Dockerfile' });
     expect(result?.messages.map(brief)).toEqual([
@@ -148,12 +153,22 @@ describe('BOM and CRLF', () => {
 });
 
 describe('configs', () => {
+  test('recommended turns on the recommended rules, all turns on every rule, each at its severity', () => {
+    const expected = (onlyRecommended: boolean): Record<string, string> =>
+      Object.fromEntries(rules.filter((r) => !onlyRecommended || r.meta.recommended).map((r) => [`dockerfile-opt/${r.id}`, r.meta.severity]));
+    expect(plugin.configs.recommended.rules).toEqual(expected(true));
+    expect(plugin.configs.all.rules).toEqual(expected(false));
+    expect(Object.keys(plugin.rules)).toEqual(rules.map((r) => r.id));
+    for (const id of FIXTURE_RULES) expect([id, plugin.configs.recommended.rules?.[`dockerfile-opt/${id}`]]).toEqual([id, 'warn']);
+  });
+
   test('match the names Dockerfiles go by, and nothing else', async () => {
     const eslint = eslintWith([recommended]);
     // The resolved config holds the language object itself.
     const isDockerfile = async (name: string): Promise<boolean> =>
       ((await eslint.calculateConfigForFile(name)) as { language?: unknown } | undefined)?.language === plugin.languages.dockerfile;
-    for (const name of ['Dockerfile', 'sub/dir/Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'api.dockerfile', 'dockerfile', 'Containerfile']) {
+    const names = ['Dockerfile', 'sub/dir/Dockerfile', 'Dockerfile.dev', 'Dockerfile-prod', 'dockerfile', 'dockerfile.ci', 'api.Dockerfile', 'api.dockerfile'];
+    for (const name of [...names, 'Containerfile', 'Containerfile.arm64']) {
       expect([name, await isDockerfile(name)]).toEqual([name, true]);
     }
     for (const name of ['Dockerfile.dockerignore', 'index.js', 'Dockerfiles/readme.md', 'notDockerfile']) {

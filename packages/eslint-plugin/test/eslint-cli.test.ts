@@ -12,6 +12,7 @@ const eslintBin = join(repoRoot, 'node_modules/eslint/bin/eslint.js');
 const tsxCli = join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
 const pluginSource = pathToFileURL(join(repoRoot, 'packages/eslint-plugin/src/index.ts')).href;
 const tempPrefix = join(tmpdir(), 'dfo-eslint-cli-');
+const FIXTURE_RULES = ['apt-get-yes', 'apt-no-install-recommends', 'instruction-casing', 'maintainer-deprecated', 'workdir-relative'];
 
 let dir = '';
 
@@ -34,7 +35,14 @@ beforeAll(() => {
   copyFileSync(join(repoRoot, 'fixtures/eslint/app/Dockerfile'), join(dir, 'Dockerfile'));
   writeFileSync(
     join(dir, 'eslint.config.mjs'),
-    `import dockerfileOpt from ${JSON.stringify(pluginSource)};\nexport default [dockerfileOpt.configs.recommended];\n`,
+    [
+      `import dockerfileOpt from ${JSON.stringify(pluginSource)};`,
+      // A fixed set of rules, so that new recommended rules do not change the expected output.
+      `const ids = ${JSON.stringify(FIXTURE_RULES)};`,
+      'const rules = Object.fromEntries(ids.map((id) => [`dockerfile-opt/${id}`, dockerfileOpt.configs.recommended.rules[`dockerfile-opt/${id}`]]));',
+      'export default [{ ...dockerfileOpt.configs.recommended, rules }];',
+      '',
+    ].join('\n'),
   );
 });
 
