@@ -28,14 +28,15 @@ export function scanQuotes(text: string, escapeChar: string): QuoteScan {
   return { unclosed: quote, bareSpaces, hasQuotingSyntax };
 }
 
-/** A shell-form word after quote removal (`"/etc/app/"` → `/etc/app/`), as Docker reads COPY/ADD paths. */
-export function unquoteWord(text: string, escapeChar = '\\'): string {
+/**
+ * A COPY/ADD path after quote removal (`"/etc/app/"` → `/etc/app/`). The parser has already
+ * resolved escapes in these words, so only the quotes are left to remove.
+ */
+export function stripQuotes(text: string): string {
   let out = '';
   let quote: '"' | "'" | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (ch === escapeChar && quote !== "'" && i + 1 < text.length) out += text[++i];
-    else if (quote && ch === quote) quote = null;
+  for (const ch of text) {
+    if (quote && ch === quote) quote = null;
     else if (!quote && (ch === '"' || ch === "'")) quote = ch;
     else out += ch;
   }

@@ -1,5 +1,5 @@
 import { defineRule, type InstructionNode, type RuleContext, type TextEdit } from '@dockerfile-opt/core';
-import { unquoteWord } from '../_shared/quoting.js';
+import { stripQuotes } from '../_shared/quoting.js';
 
 /** Destinations Docker already treats as directories without a trailing slash. */
 function namesDirectory(dest: string): boolean {
@@ -45,7 +45,7 @@ export default defineRule({
       const written = node.execForm ? (node.execForm.at(-1) as string) : info.dest?.value;
       if (written === undefined) return;
       const dest = ctx.model.expand(written, node).value;
-      if (dest === null || namesDirectory(node.execForm ? dest : unquoteWord(dest, ctx.root.escapeChar))) return;
+      if (dest === null || namesDirectory(node.execForm ? dest : stripQuotes(dest))) return;
       const where = slashEdit(ctx, node);
       if (!where) return;
       ctx.report({

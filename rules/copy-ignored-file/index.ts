@@ -1,6 +1,6 @@
 import { defineRule, type InstructionNode } from '@dockerfile-opt/core';
 import { isRemoteSource } from '../_shared/archives.js';
-import { unquoteWord } from '../_shared/quoting.js';
+import { stripQuotes } from '../_shared/quoting.js';
 import { cleanContextPath, isIgnored, parseDockerignore, type IgnorePattern } from '../_shared/dockerignore.js';
 
 export default defineRule({
@@ -38,7 +38,7 @@ export default defineRule({
       if (ignore.length === 0) return;
       for (const source of info.sources) {
         const expanded = ctx.model.expand(source.token.value, node).value;
-        const value = expanded === null ? null : unquoteWord(expanded, ctx.root.escapeChar);
+        const value = expanded === null ? null : stripQuotes(expanded);
         if (value === null || isRemoteSource(value) || cleanContextPath(value) === '') continue;
         if (isIgnored(ignore, value)) {
           ctx.report({ node: source.token, messageId: 'ignored', data: { source: value, file, keyword: node.keyword } });

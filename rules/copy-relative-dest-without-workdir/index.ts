@@ -1,5 +1,5 @@
 import { defineRule, type InstructionNode, type Stage } from '@dockerfile-opt/core';
-import { unquoteWord } from '../_shared/quoting.js';
+import { stripQuotes } from '../_shared/quoting.js';
 
 /** The stage chain starts from scratch, whose working directory is `/`. */
 function startsFromScratch(stage: Stage): boolean {
@@ -27,7 +27,7 @@ export default defineRule({
       const written = node.execForm ? node.execForm.at(-1) : info.dest?.value;
       if (written === undefined || (!node.execForm && !info.dest)) return;
       const expanded = ctx.model.expand(written, node).value;
-      const dest = expanded === null || node.execForm ? expanded : unquoteWord(expanded, ctx.root.escapeChar);
+      const dest = expanded === null || node.execForm ? expanded : stripQuotes(expanded);
       if (dest === null || dest.startsWith('/') || /^[A-Za-z]:[\\/]/.test(dest) || dest.startsWith('\\')) return;
       const state = ctx.model.stateAt(node);
       if (state.workdirKnown || !state.stage || startsFromScratch(state.stage)) return;

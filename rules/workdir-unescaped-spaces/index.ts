@@ -1,7 +1,6 @@
 import { defineRule, type TextEdit } from '@dockerfile-opt/core';
 import { scanQuotes } from '../_shared/quoting.js';
 
-
 export default defineRule({
   id: 'workdir-unescaped-spaces',
   meta: {
@@ -24,9 +23,15 @@ export default defineRule({
         const [start, end] = node.bodyRange;
         const body = ctx.text.slice(start, end);
         if (/[\r\n]/.test(body)) return;
-        const spaces = scanQuotes(body, ctx.root.escapeChar).bareSpaces;
-        if (spaces.length === 0) return;
-        const edits: TextEdit[] = spaces.map((i) => ({ range: [start + i, start + i], text: ctx.root.escapeChar }));
+        const scan = scanQuotes(body, ctx.root.escapeChar);
+        if (scan.bareSpaces.length === 0) return;
+        // Quoting reads best; a path that already holds quotes or escapes keeps them and escapes each space.
+        const edits: TextEdit[] = scan.hasQuotingSyntax
+          ? scan.bareSpaces.map((i) => ({ range: [start + i, start + i], text: ctx.root.escapeChar }))
+          : [
+              { range: [start, start], text: '"' },
+              { range: [end, end], text: '"' },
+            ];
         ctx.report({ range: node.bodyRange, messageId: 'spaces', data: { path: body }, fix: { edits } });
       },
     };
