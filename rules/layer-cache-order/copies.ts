@@ -28,23 +28,35 @@ export function contextCopy(model: DockerfileModel, node: InstructionNode, readC
   if (info.heredocSources > 0 || info.sources.length === 0 || info.destPath === null) return null;
   if (info.sources.some((s) => REMOTE.test(s.value))) return null;
   const destPath = info.destPath;
-  const sources = info.sources.map((source) => ({ source, path: copiedPath(source, info, destPath, node.type === 'ADD', readContextFile) }));
+  const intoDir = info.destIsDir || destIsExistingDir(model, node, info, destPath);
+  const sources = info.sources.map((source) => ({ source, path: copiedPath(source, intoDir, destPath, node.type === 'ADD', readContextFile) }));
   return { node, info, destPath, sources };
 }
 
-function copiedPath(source: CopySource, info: CopyInfo, dest: string, isAdd: boolean, readContextFile: ContextReader): CopiedPath {
+/**
+ * `COPY package.json /app` puts the file in /app when /app is a directory: the working directory,
+ * or a name without an extension that is not the source's own name.
+ */
+function destIsExistingDir(model: DockerfileModel, node: InstructionNode, info: CopyInfo, dest: string): boolean {
+  if (dest === model.stateAt(node).workdir) return true;
+  const source = info.sources[0]?.value ?? '';
+  const name = basename(dest);
+  return info.sources.length === 1 && !name.includes('.') && name !== basename(source) && /.\.[^./]+$/.test(basename(source));
+}
+
+function copiedPath(source: CopySource, intoDir: boolean, dest: string, isAdd: boolean, readContextFile: ContextReader): CopiedPath {
   const value = source.value.replace(/^(\.\/)+/, '');
   // A directory's contents land in the destination itself.
   if (value === '' || value === '.' || value.endsWith('/')) return { kind: 'tree', path: dest };
   const name = basename(value);
   if (source.hasGlob) {
-    if (hasGlob(value.slice(0, -name.length)) || !info.destIsDir) return { kind: 'tree', path: dest };
+    if (hasGlob(value.slice(0, -name.length)) || !intoDir) return { kind: 'tree', path: dest };
     return { kind: 'glob', dir: dest, pattern: name };
   }
   if (isAdd && ARCHIVE.test(name)) return { kind: 'tree', path: dest };
   const isFile = /^\.[^.]|.\.[^./]+$/.test(name) || EXTENSIONLESS_FILES.has(name) || (readContextFile?.(value) ?? null) !== null;
   if (!isFile) return { kind: 'tree', path: dest };
-  return { kind: 'file', path: info.destIsDir ? resolveImagePath(dest, name) : dest };
+  return { kind: 'file', path: intoDir ? resolveImagePath(dest, name) : dest };
 }
 
 /** Whether a Go source the stage copies by name embeds files (`//go:embed`); false when unreadable. */

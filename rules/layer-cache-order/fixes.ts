@@ -96,7 +96,7 @@ export function manifestsOf(broken: BrokenStep): string[] {
   const named = namedInputs(broken);
   if (named.length > 0) return named;
   const ecosystem = broken.first.match.ecosystem;
-  return ecosystem.manifestCopy.length > 0 ? [...ecosystem.manifestCopy] : ecosystem.manifests.slice(0, 3);
+  return ecosystem.manifestCopy.length > 0 ? [...ecosystem.manifestCopy] : ecosystem.manifests.slice(0, 3).map((m) => m.replace(/^\*\*\//, ''));
 }
 
 /** Manifests the install names itself (`-r requirements.txt`, `dotnet restore App.csproj`). */

@@ -1,7 +1,7 @@
 import { defineRule, type InstructionNode, type RuleContext, type Stage } from '@dockerfile-opt/core';
 import { contextCopy, copiesGoEmbeds, type ContextCopy } from './copies.js';
 import { manifestFirstFix, manifestsOf, volatileLastFix, type BrokenStep, type StageScan } from './fixes.js';
-import { expensiveSteps, runReads, runStatus, type RunReads } from './reads.js';
+import { covers, expensiveSteps, runReads, runStatus, type RunReads } from './reads.js';
 
 export default defineRule({
   id: 'layer-cache-order',
@@ -78,13 +78,16 @@ function checkStage(ctx: RuleContext, stage: Stage): void {
  */
 function brokenStep(scan: StageScan, copy: ContextCopy, index: number): BrokenStep | null {
   for (let j = index + 1; j < scan.instructions.length; j++) {
-    const run = scan.instructions[j] as InstructionNode;
-    if (run.type !== 'RUN') continue;
-    const reads = scan.readsOf(run);
+    const node = scan.instructions[j] as InstructionNode;
+    // A later copy that brings the same files in again breaks the later steps whenever this one does.
+    const later = scan.copies.get(node);
+    if (later && copy.sources.every((s) => later.sources.some((l) => covers(l.path, s.path)))) return null;
+    if (node.type !== 'RUN') continue;
+    const reads = scan.readsOf(node);
     const statuses = copy.sources.map((s) => runStatus(reads, s.path));
     const expensive = expensiveSteps(reads);
     const first = expensive[0];
-    if (first && statuses.some((s) => s !== 'all')) return { run, index: j, reads, statuses, steps: expensive, first };
+    if (first && statuses.some((s) => s !== 'all')) return { run: node, index: j, reads, statuses, steps: expensive, first };
     if (statuses.includes('all')) return null;
   }
   return null;
@@ -95,6 +98,7 @@ function stepText(text: string, broken: BrokenStep): string {
   const [start, end] = broken.first.match.command.range;
   const oneLine = text
     .slice(start, end)
+    .replace(/^[ \t]*#.*$/gm, '')
     .replace(/\\\r?\n/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

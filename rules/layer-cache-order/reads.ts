@@ -3,7 +3,7 @@
  * tell: dependency installs read their manifests, builds read their sources (the ecosystem table
  * says which), simple commands read the paths they name, and anything else may read everything.
  */
-import { basename, globToRegExp, isUnder, resolveImagePath, type DockerfileModel, type InstructionNode, type ShellCommand } from '@dockerfile-opt/core';
+import { basename, globToRegExp, hasGlob, isUnder, resolveImagePath, type DockerfileModel, type InstructionNode, type ShellCommand } from '@dockerfile-opt/core';
 import { matchBuildCommand, matchesAnyGlob, type BuildCommandMatch } from '../knowledge/ecosystems.js';
 
 /** What one COPY source puts in the image. */
@@ -43,13 +43,18 @@ export interface RunReads {
 const PATH_COMMANDS = new Set([
   'mkdir', 'chmod', 'chown', 'chgrp', 'rm', 'rmdir', 'touch', 'ln', 'cp', 'mv', 'cat', 'ls', 'test', '[', 'stat',
   'install', 'sha256sum', 'md5sum', 'head', 'tail', 'wc', 'tar', 'unzip', 'curl', 'wget', 'upx', 'strip', 'setcap',
+]);
+
+/** Commands whose words are names or text, not paths: they read no file a COPY brings in. */
+const NAME_COMMANDS = new Set([
   'echo', 'printf', 'true', 'false', 'set', 'export', 'unset', 'exit', 'sleep', 'id', 'whoami', 'useradd', 'groupadd',
   'adduser', 'addgroup', 'usermod', 'groupmod', 'ldconfig', 'update-ca-certificates', 'locale-gen', 'nproc', 'uname',
   'date', 'dpkg-reconfigure',
 ]);
 
-/** System package managers: they read the package names they are given and their own configuration. */
+/** System package managers: they read their own configuration, and package files they are given by path. */
 const SYSTEM_PACKAGE_MANAGERS = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'dpkg', 'rpm']);
+const PACKAGE_FILE = /\/|\.(deb|rpm|apk)$/;
 
 /** Read a file of the build context, when the host allows it. */
 export type ContextReader = ((relativePath: string) => string | null) | undefined;
@@ -110,10 +115,13 @@ function commandStep(command: ShellCommand, name: string, cwd: string, { readCon
     for (const n of nested) if (n !== 'sources') manifests.push(...n);
     return match.kind === 'install' ? { kind: 'install', match, cwd, manifests } : { kind: 'housekeeping', match, cwd, manifests };
   }
-  if (!PATH_COMMANDS.has(name) && !SYSTEM_PACKAGE_MANAGERS.has(name)) return null;
+  if (NAME_COMMANDS.has(name)) return { kind: 'paths', paths: [] };
+  const isPackageManager = SYSTEM_PACKAGE_MANAGERS.has(name);
+  if (!PATH_COMMANDS.has(name) && !isPackageManager) return null;
   if (command.args.some((a) => !a.isStatic)) return null;
-  const paths = command.args.filter((a) => !a.value.startsWith('-')).map((a) => resolveImagePath(cwd, a.value));
-  if (SYSTEM_PACKAGE_MANAGERS.has(name)) paths.push('/etc');
+  const words = command.args.map((a) => a.value).filter((w) => !w.startsWith('-') && !w.includes('://') && (!isPackageManager || PACKAGE_FILE.test(w)));
+  const paths = words.map((w) => resolveImagePath(cwd, w));
+  if (isPackageManager) paths.push('/etc');
   return { kind: 'paths', paths };
 }
 
@@ -178,16 +186,24 @@ export function expensiveSteps(reads: RunReads): Array<Extract<ReadStep, { kind:
   return reads.steps.filter((s): s is Extract<ReadStep, { kind: 'install' | 'build' }> => s.kind === 'install' || s.kind === 'build');
 }
 
+/**
+ * How much of a copy an install reads. Manifests count by name wherever they land (workspace roots
+ * above the install, project references beside it) or by the path the install names. A tree
+ * holding the install's directory brings in the manifests and more; a subdirectory may hold local
+ * packages the install reads (workspaces, Go `replace` targets), so it counts as read.
+ */
 function manifestStatus(copied: CopiedPath, cwd: string, manifests: readonly string[]): ReadStatus {
-  if (copied.kind === 'file') return isUnder(copied.path, cwd) && matchesAnyGlob(relativeTo(cwd, copied.path), manifests) ? 'all' : 'none';
-  if (copied.kind === 'tree') {
-    if (isUnder(cwd, copied.path)) return 'some';
-    if (!isUnder(copied.path, cwd)) return 'none';
-    const rel = relativeTo(cwd, copied.path);
-    return matchesAnyGlob(`${rel}/x`, manifests) || manifests.some((m) => isUnder(m, rel)) ? 'all' : 'none';
+  const named = manifests.filter((m) => !hasGlob(m)).map((m) => resolveImagePath(cwd, m));
+  const names = manifests.map((m) => m.split('/').at(-1) as string).filter((n) => n !== '**');
+  if (copied.kind === 'file') {
+    return named.includes(copied.path) || names.some((n) => globToRegExp(n).test(basename(copied.path))) ? 'all' : 'none';
   }
-  if (copied.dir !== cwd) return isUnder(cwd, copied.dir) || isUnder(copied.dir, cwd) ? 'all' : 'none';
-  return globMayMatch(copied.pattern, manifests) ? 'all' : 'none';
+  if (copied.kind === 'tree') {
+    if (isUnder(cwd, copied.path) || named.some((m) => isUnder(m, copied.path))) return 'some';
+    return isUnder(copied.path, cwd) ? 'all' : 'none';
+  }
+  if (globMayMatch(copied.pattern, names) || isUnder(copied.dir, cwd) && copied.dir !== cwd) return 'all';
+  return named.some((m) => isUnder(m, copied.dir)) ? 'some' : 'none';
 }
 
 /** A build with a list of inputs reads a file whose path (or name) matches one of them. */
@@ -220,9 +236,23 @@ export function copiedOverlap(a: CopiedPath, b: CopiedPath): boolean {
   const anchorA = a.kind === 'glob' ? a.dir : a.path;
   const anchorB = b.kind === 'glob' ? b.dir : b.path;
   if (!isUnder(anchorA, anchorB) && !isUnder(anchorB, anchorA)) return false;
-  if (a.kind === 'glob' && b.kind === 'file' && dirnameOf(b.path) === a.dir) return globToRegExp(a.pattern).test(basename(b.path));
-  if (b.kind === 'glob' && a.kind === 'file' && dirnameOf(a.path) === b.dir) return globToRegExp(b.pattern).test(basename(a.path));
+  if (a.kind === 'glob' && b.kind === 'file') return globMayWrite(a, b.path);
+  if (b.kind === 'glob' && a.kind === 'file') return globMayWrite(b, a.path);
   return true;
+}
+
+/** A glob writes the files it matches into its directory, or a matched directory's contents when
+ * the pattern could name a directory (not `*.json`). */
+function globMayWrite(glob: Extract<CopiedPath, { kind: 'glob' }>, path: string): boolean {
+  if (dirnameOf(path) === glob.dir) return globToRegExp(glob.pattern).test(basename(path));
+  return !/\.[A-Za-z0-9]+$/.test(glob.pattern) && isUnder(path, glob.dir);
+}
+
+/** Whether `later` brings in (again) every path `copied` writes: a tree holding it, or the same file. */
+export function covers(later: CopiedPath, copied: CopiedPath): boolean {
+  const at = copied.kind === 'glob' ? copied.dir : copied.path;
+  if (later.kind === 'tree') return isUnder(at, later.path);
+  return later.kind === 'file' && copied.kind === 'file' && later.path === copied.path;
 }
 
 export function relativeTo(dir: string, path: string): string {
