@@ -70,12 +70,13 @@ function jre(tag: string | null, imageIsJdk: boolean): RuntimeChoice {
   return { image: `eclipse-temurin:${version}-jre${variant}` };
 }
 
-/** `node:20` -> `node:20-slim`, `python:3.12-bookworm` -> `python:3.12-slim-bookworm`. */
-function slimVariant(name: string, tag: string | null): RuntimeChoice {
+/** `node:20` -> `node:20-slim`; the Debian release goes before `-slim` for node, after it for python. */
+function slimVariant(name: 'node' | 'python', tag: string | null): RuntimeChoice {
   if (!tag || tag === 'latest') return { image: `${name}:slim` };
   const debian = /^(.*?)-(bullseye|bookworm|trixie)$/.exec(tag);
-  if (debian) return { image: `${name}:${debian[1]}-slim-${debian[2]}` };
-  return { image: `${name}:${tag}-slim` };
+  if (!debian) return { image: `${name}:${tag}-slim` };
+  const [, version, release] = debian;
+  return { image: name === 'node' ? `node:${version}-${release}-slim` : `python:${version}-slim-${release}` };
 }
 
 function fixed(image: string): () => RuntimeChoice {

@@ -55,6 +55,8 @@ function classify(command: ShellCommand, run: InstructionNode, workdir: string):
   const first = operands[0] ?? '';
   switch (program) {
     case 'go':
+      // `go install pkg@version` and `go install tool` install tools, not the app.
+      if (first === 'install' && operands.slice(1).some((o) => o === 'tool' || o.includes('@'))) return null;
       return first === 'build' || first === 'install' ? step('go', `go ${first}`) : null;
     case 'mvn':
     case 'mvnw': {

@@ -48,12 +48,21 @@ export function entryNeedsToolchain(stage: Stage): string | null {
   return null;
 }
 
+/** The download tool a HEALTHCHECK relies on (`curl`, `wget`): slim and distroless images lack both. */
+export function healthcheckTool(stage: Stage): string | null {
+  for (const node of stage.instructions) {
+    const tool = node.type === 'HEALTHCHECK' ? /\b(curl|wget)\b/.exec(node.argsText)?.[1] : undefined;
+    if (tool) return tool;
+  }
+  return null;
+}
+
 /** A shell-form CMD/ENTRYPOINT/HEALTHCHECK, or a script, needs `/bin/sh` in the runtime image. */
 export function entryNeedsShell(stage: Stage): boolean {
   for (const node of stage.instructions) {
     if (node.type === 'HEALTHCHECK') {
       if (/^\s*(--\S+\s+)*CMD\s+(?!\[)/i.test(node.argsText)) return true;
-      if (/\b(sh|bash|curl|wget)\b/.test(node.argsText)) return true;
+      if (/\b(sh|bash)\b/.test(node.argsText)) return true;
     }
   }
   for (const node of entryInstructions(stage)) {

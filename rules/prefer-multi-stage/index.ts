@@ -2,7 +2,7 @@ import { defineRule, resolveImagePath, type DockerfileModel, type Stage } from '
 import { findToolchain, runtimeOverride, type RuntimeChoice, type ToolchainMatch } from '../knowledge/runtime-images.js';
 import { inferArtifacts, type Inferred } from './artifacts.js';
 import { buildSteps, type BuildStep } from './builds.js';
-import { entryNeedsShell, entryNeedsToolchain, entryWords } from './entry.js';
+import { entryNeedsShell, entryNeedsToolchain, entryWords, healthcheckTool } from './entry.js';
 import { rewriteFinalStage } from './rewrite.js';
 import { routeInstructions } from './routing.js';
 
@@ -62,7 +62,7 @@ export default defineRule<[Options]>({
           toolchain: base.tag === null ? base.name : `${base.name}:${base.tag}`,
           runtime: 'image' in choice ? choice.image : 'a runtime image',
         };
-        const plan = planRewrite({ model, stage, steps: sameEcosystem, choice, inferred, runtimeWorkdir, readContextFile: ctx.readContextFile, eol: ctx.eol });
+        const plan = planRewrite({ model, stage, steps: sameEcosystem, choice, custom: custom !== null, inferred, runtimeWorkdir, readContextFile: ctx.readContextFile, eol: ctx.eol });
         if ('missing' in plan) {
           ctx.report({ node: image, messageId: 'toolchainNoFix', data: { ...data, runtime: 'image' in choice ? `"${choice.image}"` : 'a runtime image', missing: plan.missing } });
           return;
@@ -95,6 +95,8 @@ interface PlanInput {
   stage: Stage;
   steps: readonly BuildStep[];
   choice: RuntimeChoice;
+  /** The runtime image comes from the `runtimeImages` option. */
+  custom: boolean;
   inferred: Inferred;
   runtimeWorkdir: string;
   readContextFile: ((p: string) => string | null) | undefined;
@@ -103,8 +105,10 @@ interface PlanInput {
 
 type Plan = { range: [number, number]; text: string; builderName: string } | { missing: string };
 
-function planRewrite({ model, stage, steps, choice, inferred, runtimeWorkdir, readContextFile, eol }: PlanInput): Plan {
+function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWorkdir, readContextFile, eol }: PlanInput): Plan {
   if ('missing' in choice) return choice;
+  const tool = healthcheckTool(stage);
+  if (tool && !custom) return { missing: `whether "${choice.image}" has ${tool} for the HEALTHCHECK (name a runtime image that has it in the \`runtimeImages\` option)` };
   const needsToolchain = entryNeedsToolchain(stage);
   if (needsToolchain) return { missing: needsToolchain };
   if ('missing' in inferred) return inferred;

@@ -58,8 +58,10 @@ export function routeInstructions(input: RoutingInput): Routing {
       }
       case 'COPY':
       case 'ADD': {
-        if (model.copyInfo(node).from) {
-          route(beforeBuild, !beforeBuild);
+        const from = model.copyInfo(node).from;
+        if (from) {
+          // Tools copied from an image serve the build; files from a stage are the app's when its code is interpreted.
+          route(beforeBuild, !beforeBuild || (input.keepSources && from.target !== null));
           break;
         }
         const kind = copyKind(input, node, embeds);
