@@ -26,7 +26,7 @@ export default defineRule({
           if (!prop.value || index === 0) return;
           const earlier = new Set(props.slice(0, index).map((p) => p.name.value));
           // Single-quoted text is not expanded.
-          const expandable = prop.value.value.replace(/'[^']*'/g, '');
+          const expandable = ctx.text.slice(prop.value.range[0], prop.value.range[1]).replace(/'[^']*'/g, '');
           const refs = expandVariables(expandable, () => '', { escapeChar: ctx.root.escapeChar }).referenced;
           const ref = refs.find((name) => earlier.has(name) && !state.env.has(name) && !state.args.has(name));
           if (ref === undefined) return;
