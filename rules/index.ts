@@ -1,4 +1,7 @@
 import type { RuleDefinition } from '@dockerfile-opt/core';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from/index.js';
+import undefinedVar from './undefined-var/index.js';
+import undefinedArgInFrom from './undefined-arg-in-from/index.js';
 import shellExecForm from './shell-exec-form/index.js';
 import jsonSingleQuotes from './json-single-quotes/index.js';
 import noEmptyContinuation from './no-empty-continuation/index.js';
@@ -18,6 +21,7 @@ import untaggedImage from './untagged-image/index.js';
 import aptGetYes from './apt-get-yes/index.js';
 import aptNoInstallRecommends from './apt-no-install-recommends/index.js';
 import copyFromMissingArtifact from './copy-from-missing-artifact/index.js';
+import cmdMissingExecutable from './cmd-missing-executable/index.js';
 import fromAsCasing from './from-as-casing/index.js';
 import instructionCasing from './instruction-casing/index.js';
 import layerCacheOrder from './layer-cache-order/index.js';
@@ -47,6 +51,9 @@ import preferMultiStage from './prefer-multi-stage/index.js';
 
 /** Every rule, sorted by id. */
 export const rules: RuleDefinition[] = [
+  invalidDefaultArgInFrom,
+  undefinedVar,
+  undefinedArgInFrom,
   shellExecForm,
   jsonSingleQuotes,
   noEmptyContinuation,
@@ -66,6 +73,7 @@ export const rules: RuleDefinition[] = [
   aptGetYes,
   aptNoInstallRecommends,
   copyFromMissingArtifact,
+  cmdMissingExecutable,
   fromAsCasing,
   instructionCasing,
   layerCacheOrder,

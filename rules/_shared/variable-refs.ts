@@ -4,8 +4,8 @@ export interface VariableRef {
   name: string;
   /** The whole reference (`$NAME` or `${NAME...}`) in file offsets. */
   range: Range;
-  /** `${NAME:-word}` / `${NAME-word}`: a default is given when the variable is unset. */
-  hasDefault: boolean;
+  /** The `${NAME<modifier>word}` operator (`:-`, `-`, `:+`, `+`, `:?`, `?`), or null. */
+  modifier: string | null;
 }
 
 /**
@@ -28,7 +28,7 @@ export function variableRefs(text: string, offset: number, escapeChar: string): 
       refs.push({
         name: m[1] as string,
         range: [offset + i, offset + (end === -1 ? text.length : end + 1)],
-        hasDefault: m[2] === ':-' || m[2] === '-',
+        modifier: m[2] ?? null,
       });
       // keep scanning inside the braces for nested references in the modifier word
       i += 1 + (m[0] as string).length - 1;
@@ -36,7 +36,7 @@ export function variableRefs(text: string, offset: number, escapeChar: string): 
     }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
     if (!m) continue;
-    refs.push({ name: m[0], range: [offset + i, offset + i + 1 + m[0].length], hasDefault: false });
+    refs.push({ name: m[0], range: [offset + i, offset + i + 1 + m[0].length], modifier: null });
     i += m[0].length;
   }
   return refs;

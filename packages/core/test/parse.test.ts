@@ -101,6 +101,33 @@ describe('parseDockerfile', () => {
     expect(label.properties.map((p) => [p.name.value, p.unescapedValue])).toEqual([['description', 'héllo wörld 🐳']]);
   });
 
+  test('ARG with several bare names declares each of them (ARG has no legacy "name value" form)', () => {
+    const root = parseDockerfile('ARG TARGETOS TARGETARCH\nARG A B="x"\nARG C=1 D\n');
+    const props = root.instructions.map((i) =>
+      (i as InstructionNode & { properties: Array<{ name: { value: string; range: [number, number] }; unescapedValue: string | null; operator: string | null }> }).properties.map((p) => [
+        p.name.value,
+        p.unescapedValue,
+        p.operator,
+      ]),
+    );
+    expect(props).toEqual([
+      [
+        ['TARGETOS', null, null],
+        ['TARGETARCH', null, null],
+      ],
+      [
+        ['A', null, null],
+        ['B', 'x', '='],
+      ],
+      [
+        ['C', '1', '='],
+        ['D', null, null],
+      ],
+    ]);
+    const second = root.instructions[1] as InstructionNode & { properties: Array<{ name: { range: [number, number] } }> };
+    expect(root.text.slice(...second.properties[1]!.name.range)).toBe('B');
+  });
+
   test('exec form is recognised, invalid JSON falls back to shell form', () => {
     const root = parseDockerfile('CMD ["node", "server.js"]\nCMD [\'node\']\nENTRYPOINT ["a", 1]\n');
     expect(root.instructions.map((i) => i.execForm)).toEqual([['node', 'server.js'], null, null]);

@@ -212,8 +212,13 @@ class NodeBuilder {
         return this.from(raw as From, base);
       case 'ENV':
       case 'LABEL':
-      case 'ARG':
-        return { ...base, type: keyword, properties: this.properties(raw) };
+      case 'ARG': {
+        let properties = this.properties(raw);
+        // dockerfile-ast reads `ARG A B` as ENV's legacy `name value` form; ARG has no such form:
+        // it declares A and B
+        if (keyword === 'ARG' && properties.some((p) => p.operator === null && p.value !== null)) properties = base.args.map((a) => this.argProperty(a));
+        return { ...base, type: keyword, properties };
+      }
       case 'ONBUILD': {
         const node = { ...base, type: 'ONBUILD' as const, trigger: null as InstructionNode | null };
         const trigger = (raw as Onbuild).getTriggerInstruction();
@@ -309,6 +314,20 @@ class NodeBuilder {
         ...this.pm.span(start, end),
       };
     });
+  }
+
+  /** One `NAME` or `NAME=value` word of an ARG as a property. */
+  private argProperty(arg: ArgumentNode): PropertyNode {
+    const eq = arg.text.indexOf('=');
+    const [start, end] = arg.range;
+    if (eq === -1) return { name: this.slice(start, end), value: null, unescapedValue: null, operator: null, ...this.pm.span(start, end) };
+    const value = this.slice(start + eq + 1, end);
+    return { name: this.slice(start, start + eq), value, unescapedValue: value.value.replace(/^(["'])(.*)\1$/s, '$2'), operator: '=', ...this.pm.span(start, end) };
+  }
+
+  private slice(start: number, end: number): Token {
+    const text = this.text.slice(start, end);
+    return { text, value: text, ...this.pm.span(start, end) };
   }
 
   private properties(raw: Instruction): PropertyNode[] {
