@@ -176,6 +176,29 @@ describe('configs', () => {
     }
   });
 
+  test('the README\'s override of rules and options after the preset', async () => {
+    const config: Linter.Config[] = [
+      recommended,
+      {
+        files: plugin.configs.recommended.files,
+        rules: { 'dockerfile-opt/instruction-casing': ['warn', { style: 'consistent' }], 'dockerfile-opt/workdir-relative': 'error' },
+        settings: { 'dockerfile-opt': {} },
+      },
+    ];
+    const [result] = await eslintWith(config).lintText('from debian:12\nrun echo hi\nWORKDIR app\n', { filePath: 'Dockerfile' });
+    expect(result?.messages.map((m) => [m.ruleId, m.severity, m.line])).toEqual([
+      ['dockerfile-opt/instruction-casing', 1, 3],
+      ['dockerfile-opt/workdir-relative', 2, 3],
+    ]);
+  });
+
+  test('an eslint-disable comment inside continuation lines covers the line after it', async () => {
+    const text = 'FROM debian:12\nRUN apt-get update \\\n # eslint-disable-next-line dockerfile-opt/apt-get-yes\n && apt-get install --no-install-recommends curl\n';
+    const [result] = await eslintWith([recommended]).lintText(text, { filePath: 'Dockerfile' });
+    expect(result?.messages).toEqual([]);
+    expect(result?.suppressedMessages.map(brief)).toEqual([['dockerfile-opt/apt-get-yes', 4, 5, 4, 20, APT_YES]]);
+  });
+
   test('inline `# eslint` comments configure rules for the file', async () => {
     const text = 'FROM debian:12\nrun echo hi\nworkdir /app\n';
     const [plain] = await eslintWith([recommended]).lintText(text, { filePath: 'Dockerfile' });
