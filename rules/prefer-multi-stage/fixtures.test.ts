@@ -1,8 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { fixWithRules, lintWithRules, type RuleDefinition } from '@dockerfile-opt/core';
 import { fixRule, lintRule, type Finding } from '../_test/harness.js';
+import { rulesById } from '../index.js';
 import rule from './index.js';
+
+/** The rules that judge a multi-stage rewrite: none of them may find anything in it. */
+const relintIds = ['prefer-multi-stage', 'layer-cache-order', 'copy-from-missing-artifact'];
+const relintRules = relintIds.map((id) => rulesById.get(id)).filter((r): r is RuleDefinition => r !== undefined);
+const relintConfig = { extends: 'none' as const, rules: Object.fromEntries(relintIds.map((id) => [id, 'warn' as const])) };
 
 const root = new URL('../../fixtures/', import.meta.url).pathname;
 
@@ -16,7 +23,7 @@ const cases = [
 function contextReader(dir: string): (path: string) => string | null {
   return (path) => {
     const full = normalize(join(dir, path));
-    if (relative(dir, full).startsWith('..') || !existsSync(full)) return null;
+    if (relative(dir, full).startsWith('..') || !existsSync(full) || !statSync(full).isFile()) return null;
     return readFileSync(full, 'utf8');
   };
 }
@@ -26,6 +33,10 @@ function formatFinding(f: Finding): string {
 }
 
 describe('prefer-multi-stage fixtures', () => {
+  test('the rules the rewrite is judged by are registered', () => {
+    expect(relintRules.map((r) => r.id)).toEqual(relintIds);
+  });
+
   test('there is a fixture for every ecosystem and the seed lab', () => {
     const apps = readdirSync(join(root, 'apps'));
     expect(apps).toEqual(expect.arrayContaining(['diamol-lab', 'go', 'java-maven', 'java-gradle', 'node', 'rust', 'python', 'dotnet']));
@@ -44,7 +55,11 @@ describe('prefer-multi-stage fixtures', () => {
       const fixed = fixRule(rule, input, { unsafe: true, options, readContextFile });
       expect(fixed).toBe(expected);
       expect(fixRule(rule, fixed, { unsafe: true, options, readContextFile })).toBe(fixed);
-      if (fixed !== input) expect(lintRule(rule, fixed, options, { readContextFile })).toEqual([]);
+      if (fixed === input) return;
+      const relint = lintWithRules(fixed, relintRules, { config: relintConfig, readContextFile }).result.messages;
+      expect(relint.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([]);
+      const together = fixWithRules(input, relintRules, { config: relintConfig, unsafe: true, readContextFile });
+      expect(together.result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([]);
     });
   }
 });

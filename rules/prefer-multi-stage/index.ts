@@ -5,6 +5,7 @@ import { buildSteps, type BuildStep } from './builds.js';
 import { entryNeedsShell, entryNeedsToolchain, entryWords, healthcheckTool } from './entry.js';
 import { rewriteFinalStage } from './rewrite.js';
 import { routeInstructions } from './routing.js';
+import { settleLayerOrder } from './settle.js';
 
 interface Options {
   /** Toolchain image (`golang`, `golang:1.22`, `mycorp/builder`) -> runtime image. */
@@ -118,7 +119,7 @@ function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWor
   const taken = new Set(model.stages.map((s) => s.name));
   const builderName = BUILDER_NAMES.find((n) => !taken.has(n)) ?? `builder-${model.stages.length}`;
   const rewrite = rewriteFinalStage({ model, stage, routes: routing.routes, plan: inferred.plan, runtimeImage: choice.image, builderName, runtimeWorkdir, eol });
-  return 'missing' in rewrite ? rewrite : { ...rewrite, builderName };
+  return 'missing' in rewrite ? rewrite : { ...settleLayerOrder(model.root.text, rewrite, readContextFile), builderName };
 }
 
 /** The working directory once all the stage's WORKDIRs have run. */
