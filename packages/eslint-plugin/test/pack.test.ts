@@ -184,7 +184,7 @@ describe('in an empty npm project', () => {
   });
 
   test('npx eslint --fix applies the safe fixes, as the plugin does in this repository', async () => {
-    const inRepo = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as Linter.Config], fix: true });
+    const inRepo = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended], fix: true });
     const [expected] = await inRepo.lintText(fixture, { filePath: 'Dockerfile' });
     expect(expected?.output).toContain('LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\nRUN apt-get update && apt-get install -y curl\n');
     await run('npx', ['eslint', '--fix', 'Dockerfile'], project);
