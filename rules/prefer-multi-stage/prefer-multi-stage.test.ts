@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintMessages, lintRule } from '../_test/harness.js';
+import { readmeExamples, readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
 const SEED = 'FROM diamol/golang\nWORKDIR web\nCOPY index.html .\nCOPY main.go .\nRUN go build -o /web/server\nRUN chmod +x /web/server\nCMD ["/web/server"]\nENV USER=sixeyed\nEXPOSE 80\n';
@@ -163,5 +164,18 @@ describe('prefer-multi-stage', () => {
     expect(fixRule(rule, text, { unsafe: true })).toBe(
       'FROM golang:1.22 AS builder\r\nWORKDIR /src\r\nCOPY . .\r\nRUN go build \\\r\n# static\r\n  -o /bin/app .\r\n\r\nFROM debian:bookworm-slim\r\nWORKDIR /src\r\nCMD /bin/app\r\n\r\nCOPY --from=builder /bin/app /bin/app\r\n',
     );
+  });
+});
+
+describe('prefer-multi-stage README', () => {
+  const readme = new URL('./README.md', import.meta.url);
+
+  test('the bad example is reported and the good one is not', () => {
+    expect(readmeMismatches(rule, readme)).toEqual({ bad: 1, good: 1, badWithoutFinding: [], goodWithFinding: [] });
+  });
+
+  test('the good example is the rule\'s own rewrite of the bad one', () => {
+    const { bad, good } = readmeExamples(readme);
+    expect(fixRule(rule, bad[0] as string, { unsafe: true })).toBe(good[0]);
   });
 });
