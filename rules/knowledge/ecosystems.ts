@@ -34,7 +34,7 @@ export interface CommandPattern {
   /** The leading non-option words, space-joined (`ci`, `mod download`); `''` is the bare program (`yarn`). */
   subcommands: readonly string[];
   /** Conditions that must all hold, each a `|`-list of alternatives: an option (`--no-root`: without
-   * it `poetry install` installs the project itself) or a glob one of the operands matches (`*@*`). */
+   * it `poetry install` installs the project itself) or a glob one of the operands matches (`**@**`). */
   requiredOptions?: readonly string[];
   /** Conditions (same form) that make the step something else (`go install pkg@version` reads no local project). */
   forbiddenOptions?: readonly string[];
@@ -204,9 +204,9 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
     builds: [
       { programs: ['go'], subcommands: ['build', 'test', 'vet', 'generate'], allowsOperands: true },
       // `go install pkg@version` fetches from the network and reads nothing local.
-      { programs: ['go'], subcommands: ['install'], forbiddenOptions: ['*@*'], allowsOperands: true },
+      { programs: ['go'], subcommands: ['install'], forbiddenOptions: ['**@**'], allowsOperands: true },
     ],
-    housekeeping: [{ programs: ['go'], subcommands: ['env'], allowsOperands: true }, { programs: ['go'], subcommands: ['install'], requiredOptions: ['*@*'], allowsOperands: true }],
+    housekeeping: [{ programs: ['go'], subcommands: ['env'], allowsOperands: true }, { programs: ['go'], subcommands: ['install'], requiredOptions: ['**@**'], allowsOperands: true }],
     buildReads: [...GO_SOURCES.map((ext) => `**/*.${ext}`), 'go.mod', 'go.sum', 'go.work', 'go.work.sum', 'vendor/**'],
     installWorksWithManifestsOnly: true,
     images: ['golang'],

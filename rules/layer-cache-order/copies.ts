@@ -26,7 +26,8 @@ export function contextCopy(model: DockerfileModel, node: InstructionNode, readC
   if (node.flags.some((f) => f.name.toLowerCase() === 'from')) return null;
   const info = model.copyInfo(node);
   if (info.heredocSources > 0 || info.sources.length === 0 || info.destPath === null) return null;
-  if (info.sources.some((s) => REMOTE.test(s.value))) return null;
+  // Remote sources are not context files; a source with an ARG of unknown value could be anything.
+  if (info.sources.some((s) => REMOTE.test(s.value) || s.value.includes('$'))) return null;
   const destPath = info.destPath;
   const intoDir = info.destIsDir || destIsExistingDir(model, node, info, destPath);
   const sources = info.sources.map((source) => ({ source, path: copiedPath(source, intoDir, destPath, node.type === 'ADD', readContextFile) }));

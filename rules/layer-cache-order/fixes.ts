@@ -71,6 +71,8 @@ export function manifestFirstFix(scan: StageScan, copy: ContextCopy, index: numb
   const { ctx, instructions } = scan;
   const tree = copy.sources[0]?.path;
   if (copy.sources.length !== 1 || tree?.kind !== 'tree' || broken.steps.some((s) => s.kind === 'build')) return null;
+  // `--parents` keeps the source path under the destination: the manifest copy would land elsewhere.
+  if (copy.node.flags.some((f) => f.name.toLowerCase() === 'parents')) return null;
   const installs = broken.steps;
   const first = broken.first;
   const ecosystem = first.match.ecosystem;

@@ -63,7 +63,7 @@ function checkStage(ctx: RuleContext, stage: Stage): void {
       messageId: isBroad ? 'broad' : 'volatile',
       data: {
         source: source.token.text,
-        step: stepText(ctx.text, broken),
+        step: stepText(ctx.text, ctx.root.escapeChar, broken),
         line: broken.run.loc.start.line,
         manifests: isBroad ? manifestsOf(broken).join(', ') : '',
       },
@@ -94,12 +94,13 @@ function brokenStep(scan: StageScan, copy: ContextCopy, index: number): BrokenSt
 }
 
 /** The step's command as written, on one line and at most 60 characters. */
-function stepText(text: string, broken: BrokenStep): string {
+function stepText(text: string, escapeChar: string, broken: BrokenStep): string {
   const [start, end] = broken.first.match.command.range;
   const oneLine = text
     .slice(start, end)
     .replace(/^[ \t]*#.*$/gm, '')
-    .replace(/\\\r?\n/g, ' ')
+    .replaceAll(`${escapeChar}\n`, ' ')
+    .replaceAll(`${escapeChar}\r\n`, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;

@@ -149,6 +149,62 @@ describe('layer-cache-order', () => {
   });
 });
 
+describe('layer-cache-order edge cases', () => {
+  test('tool configuration outside the working tree counts as read by installs and builds', () => {
+    for (const text of [
+      'FROM python:3.12\nWORKDIR /app\nCOPY pip.conf /etc/pip.conf\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
+      'FROM golang:1.22\nWORKDIR /src\nCOPY netrc /root/.netrc\nCOPY go.mod go.sum ./\nRUN go mod download\n',
+    ]) {
+      expect(lintRule(rule, text)).toEqual([]);
+    }
+  });
+
+  test('a copy elsewhere than the working tree and the system directories is volatile', () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY proto/ /build/proto/\nCOPY package*.json ./\nRUN npm ci\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[3, 6, 'proto/']]);
+    expect(fixRule(rule, text, { unsafe: true })).toBe('FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY proto/ /build/proto/\n');
+  });
+
+  test('skips sources whose ARG value is unknown, remote sources and heredoc copies', () => {
+    for (const copy of ['COPY ${SRC} .', 'ADD https://example.com/page.html .', 'COPY <<EOF index.html\n<p>hi</p>\nEOF']) {
+      expect(lintRule(rule, `FROM golang:1.22\nARG SRC\nWORKDIR /web\n${copy}\nCOPY main.go .\nRUN go build -o /server\n`)).toEqual([]);
+    }
+  });
+
+  test('an ARG with a known value in the source is expanded', () => {
+    const text = 'FROM golang:1.22\nARG PAGE=index.html\nWORKDIR /web\nCOPY ${PAGE} .\nCOPY main.go .\nRUN go build -o /server\n';
+    expect(lintRule(rule, text).map((f) => f.text)).toEqual(['${PAGE}']);
+  });
+
+  test('COPY --parents gets no manifest-first fix', () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY --parents . .\nRUN npm ci\n';
+    expect(lintRule(rule, text).map((f) => f.text)).toEqual(['.']);
+    expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+  });
+
+  test('an ADD of the context gets a COPY of the manifests', () => {
+    expect(fixRule(rule, 'FROM node:20\nWORKDIR /app\nADD . .\nRUN npm ci\n', { unsafe: true })).toBe(
+      'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nADD . .\n',
+    );
+  });
+
+  test('the message joins backtick continuations under the backtick escape directive', () => {
+    const text = '# escape=`\nFROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install `\n    -r requirements.txt\n';
+    expect(lintRule(rule, text)[0]?.message).toBe(
+      '"." copies more than "pip install -r requirements.txt" (line 5) reads (requirements.txt): every change to the other files re-runs it. Copy the manifests and install first.',
+    );
+    expect(fixRule(rule, text, { unsafe: true })).toBe(
+      '# escape=`\nFROM python:3.12\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install `\n    -r requirements.txt\nCOPY . .\n',
+    );
+  });
+
+  test('a BOM stays in front and offsets still match', () => {
+    const text = '\uFEFFFROM golang:1.22\nWORKDIR /web\nCOPY index.html .\nCOPY main.go .\nRUN go build -o /server\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[3, 6, 'index.html']]);
+    expect(fixRule(rule, text, { unsafe: true })).toBe('\uFEFFFROM golang:1.22\nWORKDIR /web\nCOPY main.go .\nRUN go build -o /server\nCOPY index.html .\n');
+  });
+});
+
 describe('layer-cache-order README', () => {
   const readme = readFileSync(README, 'utf8');
   const examples = [...readme.matchAll(/<!-- (bad|good) -->\s*```dockerfile\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1], text: m[2] as string }));

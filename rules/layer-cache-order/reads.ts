@@ -154,11 +154,15 @@ function dirnameOf(path: string): string {
   return slash === -1 ? '' : path.slice(0, slash);
 }
 
+/** Where tool configuration, credentials and certificates live: build tools may read them. */
+const SYSTEM_DIRS = ['/etc', '/root', '/home', '/usr', '/opt', '/var', '/lib', '/run'];
+
 /** How much of `copied` one step reads. */
 export function stepStatus(step: ReadStep, copied: CopiedPath): ReadStatus {
+  if (step.kind === 'paths') return step.paths.some((p) => overlaps(copied, p)) ? 'all' : 'none';
+  const at = copied.kind === 'glob' ? copied.dir : copied.path;
+  if (!isUnder(at, step.cwd) && !isUnder(step.cwd, at) && SYSTEM_DIRS.some((dir) => isUnder(at, dir))) return 'all';
   switch (step.kind) {
-    case 'paths':
-      return step.paths.some((p) => overlaps(copied, p)) ? 'all' : 'none';
     case 'build':
       if (step.reads === null) return 'all';
       if (copied.kind === 'tree') return 'all';
