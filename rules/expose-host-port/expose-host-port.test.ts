@@ -34,6 +34,12 @@ describe('expose-host-port', () => {
     expect(fixRule(rule, fixed)).toBe(fixed);
   });
 
+  test('reports and fixes ONBUILD EXPOSE triggers', () => {
+    const text = 'FROM x:1\nONBUILD EXPOSE 8080:80\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[2, 16, '8080:']]);
+    expect(fixRule(rule, text)).toBe('FROM x:1\nONBUILD EXPOSE 80\n');
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);

@@ -1,5 +1,6 @@
 import { defineRule } from '@dockerfile-opt/core';
 import { parseExposeArgument } from '../_shared/ports.js';
+import { withOnbuildTriggers } from '../_shared/onbuild.js';
 
 export default defineRule({
   id: 'expose-host-port',
@@ -17,7 +18,7 @@ export default defineRule({
     schema: [],
   },
   create(ctx) {
-    return {
+    return withOnbuildTriggers({
       EXPOSE(node) {
         for (const arg of node.args) {
           const spec = parseExposeArgument(arg);
@@ -31,6 +32,6 @@ export default defineRule({
           });
         }
       },
-    };
+    });
   },
 });

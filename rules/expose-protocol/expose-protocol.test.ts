@@ -26,6 +26,12 @@ describe('expose-protocol', () => {
     expect(fixRule(rule, fixed)).toBe(fixed);
   });
 
+  test('reports and fixes ONBUILD EXPOSE triggers', () => {
+    const text = 'FROM x:1\nONBUILD EXPOSE 80/UDP\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[2, 19, 'UDP']]);
+    expect(fixRule(rule, text)).toBe('FROM x:1\nONBUILD EXPOSE 80/udp\n');
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);

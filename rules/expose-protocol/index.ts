@@ -1,5 +1,6 @@
 import { defineRule } from '@dockerfile-opt/core';
 import { parseExposeArgument } from '../_shared/ports.js';
+import { withOnbuildTriggers } from '../_shared/onbuild.js';
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 
@@ -20,7 +21,7 @@ export default defineRule({
     schema: [],
   },
   create(ctx) {
-    return {
+    return withOnbuildTriggers({
       EXPOSE(node) {
         for (const arg of node.args) {
           const protocol = parseExposeArgument(arg)?.protocol;
@@ -38,6 +39,6 @@ export default defineRule({
           }
         }
       },
-    };
+    });
   },
 });

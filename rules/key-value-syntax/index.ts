@@ -1,5 +1,6 @@
 import { defineRule, type PropertyInstructionNode } from '@dockerfile-opt/core';
 import { scanQuotes } from '../_shared/quoting.js';
+import { withOnbuildTriggers } from '../_shared/onbuild.js';
 
 export default defineRule({
   id: 'key-value-syntax',
@@ -44,6 +45,6 @@ export default defineRule({
         }
       }
     };
-    return { ENV: check, LABEL: check, ARG: check };
+    return withOnbuildTriggers({ ENV: check, LABEL: check, ARG: check });
   },
 });

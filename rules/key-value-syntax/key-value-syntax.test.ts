@@ -48,6 +48,10 @@ describe('key-value-syntax', () => {
     expect(lintRule(rule, text)).toEqual([]);
   });
 
+  test('checks ONBUILD ENV, LABEL and ARG triggers', () => {
+    expect(lintRule(rule, 'FROM x:1\nONBUILD ENV A=1 B\nONBUILD ARG C=1\n').map((f) => [f.line, f.column, f.text])).toEqual([[2, 17, 'B']]);
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);

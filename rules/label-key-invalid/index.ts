@@ -1,4 +1,5 @@
 import { defineRule } from '@dockerfile-opt/core';
+import { withOnbuildTriggers } from '../_shared/onbuild.js';
 
 const RESERVED = /^(com\.docker|io\.docker|org\.dockerproject)\./i;
 
@@ -35,7 +36,7 @@ export default defineRule<[LabelKeyOptions]>({
   },
   create(ctx) {
     const lowercase = ctx.options[0]?.lowercase ?? false;
-    return {
+    return withOnbuildTriggers({
       LABEL(node) {
         for (const prop of node.properties) {
           const key = prop.name.value.replace(/^(["'])(.*)\1$/, '$2');
@@ -44,6 +45,6 @@ export default defineRule<[LabelKeyOptions]>({
           if (problem) ctx.report({ node: prop.name, messageId: 'invalid', data: { key, problem } });
         }
       },
-    };
+    });
   },
 });

@@ -38,6 +38,10 @@ describe('label-key-invalid', () => {
     expect(lintRule(rule, 'FROM x:1\nLABEL Maintainer=me build_id=1 ok.key=2\n', [{ lowercase: true }]).map((f) => f.text)).toEqual(['Maintainer', 'build_id']);
   });
 
+  test('checks ONBUILD LABEL triggers', () => {
+    expect(lintRule(rule, 'FROM x:1\nONBUILD LABEL io.docker.x=1\n').map((f) => [f.line, f.column, f.text])).toEqual([[2, 15, 'io.docker.x']]);
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);

@@ -1,5 +1,6 @@
 import { defineRule, type FixDescriptor, type PropertyInstructionNode, type PropertyNode, type RuleContext } from '@dockerfile-opt/core';
 import { scanQuotes } from '../_shared/quoting.js';
+import { withOnbuildTriggers } from '../_shared/onbuild.js';
 
 /**
  * `name=value` that Docker reads as the legacy value: a single word keeps its quoting as is; several
@@ -49,6 +50,6 @@ export default defineRule({
         fix: modernForm(ctx, prop),
       });
     };
-    return { ENV: check, LABEL: check };
+    return withOnbuildTriggers({ ENV: check, LABEL: check });
   },
 });

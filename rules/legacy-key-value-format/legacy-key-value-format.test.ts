@@ -57,6 +57,12 @@ describe('legacy-key-value-format', () => {
     expect(fixRule(rule, comment)).toBe(comment);
   });
 
+  test('reports and fixes ONBUILD ENV triggers', () => {
+    const text = 'FROM x:1\nONBUILD ENV A 1\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[2, 13, 'A 1']]);
+    expect(fixRule(rule, text)).toBe('FROM x:1\nONBUILD ENV A=1\n');
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);

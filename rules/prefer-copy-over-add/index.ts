@@ -1,5 +1,6 @@
 import { defineRule, hasGlob, type FixSafety, type InstructionNode, type RuleContext } from '@dockerfile-opt/core';
 import { baseName, isArchivePath, isRemoteSource } from '../_shared/archives.js';
+import { withOnbuildTriggers } from '../_shared/onbuild.js';
 
 /** Flags only ADD accepts: their presence means ADD is needed. */
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
@@ -40,7 +41,7 @@ export default defineRule({
     schema: [],
   },
   create(ctx) {
-    return {
+    return withOnbuildTriggers({
       ADD(node) {
         if (node.flags.some((f) => ADD_ONLY_FLAGS.has(f.name.toLowerCase()))) return;
         const sources = expandedSources(ctx, node);
@@ -54,6 +55,6 @@ export default defineRule({
           fix: { edits: [{ range: keyword.range, text: copy }], safety: safetyOf(sources), description: 'Replace ADD with COPY' },
         });
       },
-    };
+    });
   },
 });

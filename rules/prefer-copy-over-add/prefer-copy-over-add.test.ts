@@ -49,6 +49,12 @@ describe('prefer-copy-over-add', () => {
     expect(fixRule(rule, text, { unsafe: true })).toBe('FROM x:1\nCOPY src/* /app/\nCOPY *.json /app/\n');
   });
 
+  test('reports and fixes ONBUILD ADD triggers', () => {
+    const text = 'FROM x:1\nONBUILD ADD . /app/src/\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[2, 9, 'ADD']]);
+    expect(fixRule(rule, text)).toBe('FROM x:1\nONBUILD COPY . /app/src/\n');
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);

@@ -1,4 +1,5 @@
 import { defineRule, type PropertyInstructionNode } from '@dockerfile-opt/core';
+import { withOnbuildTriggers } from '../_shared/onbuild.js';
 
 /** Words that mark a secret when they stand alone between `_` (BuildKit's list, `key` apart) or appear anywhere (hadolint's). */
 const SECRET_WORD = /(?:^|_)(?:apikey|auth|credentials?|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -71,6 +72,6 @@ export default defineRule<[SecretOptions]>({
         }
       }
     };
-    return { ARG: check, ENV: check };
+    return withOnbuildTriggers({ ARG: check, ENV: check });
   },
 });

@@ -51,6 +51,10 @@ describe('secret-in-arg-or-env', () => {
     expect(lintRule(rule, 'FROM x:1\nARG NPM_TOKEN\nENV JWT_SECRET=x\n', [{ allow: ['npm_token'] }]).map((f) => f.text)).toEqual(['JWT_SECRET']);
   });
 
+  test('checks ONBUILD ARG and ENV triggers', () => {
+    expect(lintRule(rule, 'FROM x:1\nONBUILD ARG DEPLOY_TOKEN\nonbuild ENV VERSION=1\n').map((f) => [f.line, f.column, f.text])).toEqual([[2, 13, 'DEPLOY_TOKEN']]);
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);
