@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -50,6 +51,11 @@ describe('copy-dest-dir-slash', () => {
     const fixed = fixRule(rule, text);
     expect(fixed).toBe('FROM x:1\r\nCOPY a \\\r\n  b /app/\r\nCOPY a b "/srv/"\r\nCOPY ["a", "b", "/opt/"]\r\nARG D=/d\r\nCOPY a b $D/\r\n');
     expect(fixRule(rule, fixed)).toBe(fixed);
+  });
+
+  test('fixtures/rules/copy-dest-dir-slash: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintMessages, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -50,6 +51,11 @@ describe('env-self-reference', () => {
     const text = 'FROM x:1\nENV A=1 \\\n# the binary\n  B=$A\n';
     expect(lintRule(rule, text).map((f) => f.text)).toEqual(['$A']);
     expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+  });
+
+  test('fixtures/rules/env-self-reference: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -30,6 +31,11 @@ describe('expose-protocol', () => {
     const text = 'FROM x:1\nONBUILD EXPOSE 80/UDP\n';
     expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[2, 19, 'UDP']]);
     expect(fixRule(rule, text)).toBe('FROM x:1\nONBUILD EXPOSE 80/udp\n');
+  });
+
+  test('fixtures/rules/expose-protocol: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -34,6 +35,11 @@ describe('final-user-root', () => {
     expect(lintRule(rule, 'FROM debian:12\nRUN true\n')).toEqual([]);
     expect(lintRule(rule, 'FROM debian:12\nUSER rootless\n')).toEqual([]);
     expect(lintRule(rule, 'FROM debian:12\nARG RUNAS\nUSER $RUNAS\n')).toEqual([]);
+  });
+
+  test('fixtures/rules/final-user-root: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -61,6 +62,11 @@ describe('legacy-key-value-format', () => {
     const text = 'FROM x:1\nONBUILD ENV A 1\n';
     expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[2, 13, 'A 1']]);
     expect(fixRule(rule, text)).toBe('FROM x:1\nONBUILD ENV A=1\n');
+  });
+
+  test('fixtures/rules/legacy-key-value-format: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintMessages, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -53,6 +54,11 @@ describe('prefer-copy-over-add', () => {
     const text = 'FROM x:1\nONBUILD ADD . /app/src/\n';
     expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[2, 9, 'ADD']]);
     expect(fixRule(rule, text)).toBe('FROM x:1\nONBUILD COPY . /app/src/\n');
+  });
+
+  test('fixtures/rules/prefer-copy-over-add: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -53,6 +54,11 @@ describe('secret-in-arg-or-env', () => {
 
   test('checks ONBUILD ARG and ENV triggers', () => {
     expect(lintRule(rule, 'FROM x:1\nONBUILD ARG DEPLOY_TOKEN\nonbuild ENV VERSION=1\n').map((f) => [f.line, f.column, f.text])).toEqual([[2, 13, 'DEPLOY_TOKEN']]);
+  });
+
+  test('fixtures/rules/secret-in-arg-or-env: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -32,6 +33,11 @@ describe('workdir-unescaped-spaces', () => {
     expect(fixRule(rule, 'FROM x:1\nWORKDIR /a\\ b/c d\n')).toBe('FROM x:1\nWORKDIR /a\\ b/c\\ d\n');
     expect(fixRule(rule, '# escape=`\nFROM x:1\nWORKDIR C:\\Program Files (x86)\\App\n')).toBe('# escape=`\nFROM x:1\nWORKDIR "C:\\Program Files (x86)\\App"\n');
     expect(fixRule(rule, '# escape=`\nFROM x:1\nWORKDIR C:\\My` Apps\\A B\n')).toBe('# escape=`\nFROM x:1\nWORKDIR C:\\My` Apps\\A` B\n');
+  });
+
+  test('fixtures/rules/workdir-unescaped-spaces: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {
