@@ -17,6 +17,12 @@ const EXTENSIONLESS_FILES = new Set([
   'Dockerfile', 'Makefile', 'Procfile', 'Jenkinsfile', 'LICENSE', 'VERSION', 'Rakefile', 'Brewfile', 'Justfile',
 ]);
 
+/** Dot-names that are directories: the ecosystems' manifest directories and common tool folders. */
+const DOT_DIRECTORIES = new Set([
+  ...ECOSYSTEMS.flatMap((e) => e.manifests).filter((m) => m.endsWith('/**')).map((m) => m.slice(0, -3)),
+  '.git', '.github', '.vscode', '.idea', '.config', '.next', '.nuxt', '.svelte-kit', '.husky', '.devcontainer',
+]);
+
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/;
 const REMOTE = /^(https?|git):\/\/|^git@/;
 
@@ -55,7 +61,7 @@ function copiedPath(source: CopySource, intoDir: boolean, dest: string, isAdd: b
     return { kind: 'glob', dir: dest, pattern: name };
   }
   if (isAdd && ARCHIVE.test(name)) return { kind: 'tree', path: dest };
-  const isFile = /^\.[^.]|.\.[^./]+$/.test(name) || EXTENSIONLESS_FILES.has(name) || (readContextFile?.(value) ?? null) !== null;
+  const isFile = readContextFile?.(value) != null || (!DOT_DIRECTORIES.has(name) && (/^\.[^.]|.\.[^./]+$/.test(name) || EXTENSIONLESS_FILES.has(name)));
   if (!isFile) return { kind: 'tree', path: dest };
   return { kind: 'file', path: intoDir ? resolveImagePath(dest, name) : dest };
 }
