@@ -50,7 +50,8 @@ function nativeRuntime(tag: string | null, needs: RuntimeNeeds, libcBase: 'base'
   const alpine = alpineOf(tag);
   if (alpine) return { image: alpine };
   const { release, distroless } = debianOf(tag);
-  if (needs.shell) return { image: `debian:${release}-slim` };
+  // Alpine brings a shell and CA certificates; a binary linked against glibc needs Debian.
+  if (needs.shell) return { image: needs.cgo ? `debian:${release}-slim` : 'alpine:3.20' };
   return { image: `gcr.io/distroless/${needs.cgo ? libcBase : 'static'}-${distroless}` };
 }
 

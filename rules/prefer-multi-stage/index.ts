@@ -57,7 +57,8 @@ export default defineRule<[Options]>({
         const runtimeWorkdir = finalWorkdir(model, stage);
         const inferred = inferArtifacts({ model, stage, steps: sameEcosystem, runtimeWorkdir, entry: entryWords(model, stage), readContextFile: ctx.readContextFile });
         const cgo = 'plan' in inferred ? inferred.plan.cgo : true;
-        const choice: RuntimeChoice = custom ? { image: custom } : runtimeFor(model, stage, toolchain as ToolchainMatch, cgo);
+        const choice = custom !== null ? { image: custom } : toolchain ? runtimeFor(model, stage, toolchain, cgo) : null;
+        if (!choice) return;
         const data = {
           step: first.label,
           toolchain: base.tag === null ? base.name : `${base.name}:${base.tag}`,
@@ -114,7 +115,8 @@ function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWor
   if (needsToolchain) return { missing: needsToolchain };
   if ('missing' in inferred) return inferred;
   const ecosystem = (steps[0] as BuildStep).ecosystem;
-  const routing = routeInstructions({ model, stage, ecosystem, steps, keepSources: inferred.plan.keepSources, readContextFile });
+  const linksLibraries = ecosystem === 'python' || ecosystem === 'node' || ecosystem === 'rust' || inferred.plan.cgo;
+  const routing = routeInstructions({ model, stage, ecosystem, steps, keepSources: inferred.plan.keepSources, linksLibraries, readContextFile });
   if ('missing' in routing) return routing;
   const taken = new Set(model.stages.map((s) => s.name));
   const builderName = BUILDER_NAMES.find((n) => !taken.has(n)) ?? `builder-${model.stages.length}`;
@@ -136,11 +138,11 @@ function finalWorkdir(model: DockerfileModel, stage: Stage): string {
  */
 function restoreVariables(model: DockerfileModel, stage: Stage, image: string): string {
   const written = stage.from.image?.text ?? '';
-  let out = image;
-  for (const match of written.matchAll(/\$\{?(\w+)\}?/g)) {
-    const name = match[1] as string;
-    const value = model.globalArgs.get(name);
-    if (typeof value === 'string' && value !== '' && out.split(value).length === 2) out = out.replace(value, match[0]);
+  const tagStart = image.lastIndexOf(':') > image.lastIndexOf('/') ? image.lastIndexOf(':') + 1 : image.length;
+  let tag = image.slice(tagStart);
+  for (const match of written.matchAll(/\$\{(\w+)\}|\$(\w+)/g)) {
+    const value = model.globalArgs.get((match[1] ?? match[2]) as string);
+    if (typeof value === 'string' && value !== '' && tag.split(value).length === 2) tag = tag.replace(value, match[0]);
   }
-  return out;
+  return image.slice(0, tagStart) + tag;
 }

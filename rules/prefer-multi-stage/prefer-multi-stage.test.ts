@@ -67,6 +67,13 @@ describe('prefer-multi-stage', () => {
     for (const [text, expected] of cases) expect(verdict(text)).toEqual([expected]);
   });
 
+  test('headers are build-only for a static Go binary', () => {
+    const text = 'FROM golang:1.22-alpine\nRUN apk add --no-cache git musl-dev linux-headers sqlite-dev\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /bin/app .\nCMD ["/bin/app"]\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe(
+      'FROM golang:1.22-alpine AS builder\nRUN apk add --no-cache git musl-dev linux-headers sqlite-dev\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /bin/app .\n\nFROM alpine:3.20\nWORKDIR /src\nCMD ["/bin/app"]\n\nCOPY --from=builder /bin/app /bin/app\n',
+    );
+  });
+
   test('reports without a fix, naming what is missing', () => {
     const cases: Array<[string, string]> = [
       ['FROM maven:3.9\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "target/app.jar"]\n', 'the Java version (tag the image with its JDK, e.g. `maven:3.9-eclipse-temurin-21`)'],
@@ -77,6 +84,7 @@ describe('prefer-multi-stage', () => {
       ['FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go install ./cmd/app\nCMD ["app"]\n', 'where `go install` puts the binary (build with `go build -o <path>`)'],
       ['FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nRUN useradd -u 1000 app\nUSER app\nCMD ["/app"]\n', 'how to create the user of the RUN on line 5 in the runtime image'],
       ['FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nRUN mkdir /data\nCMD ["/app"]\n', 'whether the RUN on line 5, after the build, prepares the runtime image'],
+      ['FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN python -m venv /venv\nCOPY . /app\nRUN /venv/bin/pip install /app\nCMD ["/venv/bin/app"]\n', 'which run-time libraries the artifact built against libpq-dev needs (installed by the RUN on line 2)'],
       ['FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["mvn", "spring-boot:run"]\n', 'how to start the app without the toolchain (CMD runs `mvn spring-boot:run`)'],
       ['FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-cp", "target/classes", "app.Main"]\n', 'the jar that CMD/ENTRYPOINT runs (name it, e.g. `java -jar target/app.jar`)'],
     ];
@@ -133,12 +141,12 @@ describe('prefer-multi-stage', () => {
         'FROM eclipse-temurin:21-jre\nWORKDIR /app\nHEALTHCHECK CMD java -version || exit 1\nENTRYPOINT ["java", "-jar", "/app/app-1.0.jar"]\n\nCOPY --from=builder /app/target/app-1.0.jar .\n',
     );
     const go = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /bin/app\nHEALTHCHECK CMD /bin/app -health || exit 1\nCMD ["/bin/app"]\n';
-    expect(verdict(go)).toEqual(['golang:1.22 -> debian:bookworm-slim']);
+    expect(verdict(go)).toEqual(['golang:1.22 -> alpine:3.20']);
     const curl = go.replace('/bin/app -health', 'curl -f http://localhost/');
     expect(verdict(curl)).toEqual([
-      'golang:1.22 -> debian:bookworm-slim (no fix: whether "debian:bookworm-slim" has curl for the HEALTHCHECK (name a runtime image that has it in the `runtimeImages` option))',
+      'golang:1.22 -> alpine:3.20 (no fix: whether "alpine:3.20" has curl for the HEALTHCHECK (name a runtime image that has it in the `runtimeImages` option))',
     ]);
-    expect(fixRule(rule, curl, { unsafe: true, options: [{ runtimeImages: { golang: 'alpine:3.20' } }] })).toContain('FROM alpine:3.20\n');
+    expect(fixRule(rule, curl, { unsafe: true, options: [{ runtimeImages: { golang: 'diamol/base' } }] })).toContain('\nFROM diamol/base\n');
   });
 
   test('follows a cp of the artifact, and a cargo install lands on the PATH', () => {

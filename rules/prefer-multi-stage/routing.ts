@@ -17,7 +17,7 @@ export type Routing = { routes: Route[] } | { missing: string };
 
 /** Packages that only serve the build (compilers, fetchers, headers). */
 const BUILD_PACKAGES = new Set([
-  'git', 'gcc', 'g++', 'make', 'cmake', 'build-essential', 'build-base', 'musl-dev', 'libc-dev', 'libc6-dev', 'pkgconf', 'pkg-config',
+  'git', 'gcc', 'g++', 'make', 'cmake', 'build-essential', 'build-base', 'musl-dev', 'libc-dev', 'libc6-dev', 'linux-headers', 'pkgconf', 'pkg-config',
   'binutils', 'upx', 'protobuf', 'protobuf-compiler', 'protoc', 'unzip', 'zip', 'curl', 'wget', 'ca-certificates', 'python3', 'autoconf',
   'automake', 'libtool', 'openssh-client', 'git-lfs', 'bash', 'gnupg', 'xz-utils', 'clang', 'llvm', 'lld', 'mingw-w64', 'nasm',
 ]);
@@ -35,6 +35,8 @@ export interface RoutingInput {
   ecosystem: Ecosystem;
   steps: readonly BuildStep[];
   keepSources: boolean;
+  /** The artifact loads native libraries (cgo, Rust, native Node and Python modules): headers hint at run-time libraries. */
+  linksLibraries: boolean;
   readContextFile: ((path: string) => string | null) | undefined;
 }
 
@@ -51,7 +53,7 @@ export function routeInstructions(input: RoutingInput): Routing {
     const route = (builder: boolean, runtime: boolean): void => void routes.push({ node, builder, runtime });
     switch (node.type) {
       case 'RUN': {
-        const blocker = runBlocker(model, node, node.index <= lastBuild);
+        const blocker = runBlocker(model, node, node.index <= lastBuild, input.linksLibraries);
         if (blocker) return { missing: blocker };
         route(true, false);
         break;
@@ -109,14 +111,17 @@ function markNeededArgs(routes: Route[]): void {
 }
 
 /** Why a RUN cannot simply move to the builder: it prepares the image the app runs in. */
-function runBlocker(model: DockerfileModel, run: InstructionNode, beforeBuild: boolean): string | null {
+function runBlocker(model: DockerfileModel, run: InstructionNode, beforeBuild: boolean, linksLibraries: boolean): string | null {
   const quoted = `the RUN on line ${run.loc.start.line}`;
   for (const invocation of invocations(model, run)) {
     if (USER_CREATION.has(invocation.program)) return `how to create the user of ${quoted} in the runtime image`;
   }
   for (const call of packageManagerCalls(model, run)) {
     if (!SYSTEM_PACKAGE_MANAGERS.has(call.manager) || !isInstall(call)) continue;
-    const runtimePackages = call.operands.map((w) => w.value.replace(/[=<>].*$/, '')).filter((p) => !BUILD_PACKAGES.has(p) && !/-(dev|devel|headers)$/.test(p));
+    const packages = call.operands.map((w) => w.value.replace(/[=<>].*$/, ''));
+    const headers = packages.filter((p) => /-(dev|devel|headers)$/.test(p) && !BUILD_PACKAGES.has(p));
+    if (linksLibraries && headers.length > 0) return `which run-time libraries the artifact built against ${headers.join(', ')} needs (installed by ${quoted})`;
+    const runtimePackages = packages.filter((p) => !BUILD_PACKAGES.has(p) && !headers.includes(p));
     if (runtimePackages.length > 0) return `whether the run-time image needs ${runtimePackages.join(', ')} (installed by ${quoted})`;
   }
   if (beforeBuild || run.execForm) return run.execForm ? `what ${quoted} does` : null;
