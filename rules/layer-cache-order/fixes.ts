@@ -52,6 +52,12 @@ export function volatileLastFix(scan: StageScan, copy: ContextCopy, index: numbe
     } else if (node.type === 'VOLUME' || node.type === 'ONBUILD') break;
   }
   if (!target || target.index < broken.run.index) return null;
+  // Copies already moved after that RUN stay first: several moved copies keep their order.
+  for (let j = instructions.indexOf(target) + 1; j < instructions.length; j++) {
+    const next = scan.copies.get(instructions[j] as InstructionNode);
+    if (!next || copy.sources.some((s) => next.sources.some((n) => copiedOverlap(s.path, n.path)))) break;
+    target = next.node;
+  }
   return { description: `Copy after line ${target.loc.end.line}`, edits: moveAfter(ctx.root, copy.node, target, ctx.eol) };
 }
 

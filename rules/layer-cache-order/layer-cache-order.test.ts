@@ -182,6 +182,12 @@ describe('layer-cache-order edge cases', () => {
     expect(fixRule(rule, text, { unsafe: true })).toBe(text);
   });
 
+  test('several copies moved after the same build keep their order', () => {
+    const text = 'FROM golang:1.22\nWORKDIR /web\nCOPY index.html .\nCOPY style.css .\nCOPY main.go .\nRUN go build -o /server\nEXPOSE 80\n';
+    expect(lintRule(rule, text).map((f) => f.text)).toEqual(['index.html', 'style.css']);
+    expect(fixRule(rule, text, { unsafe: true })).toBe('FROM golang:1.22\nWORKDIR /web\nCOPY main.go .\nRUN go build -o /server\nCOPY index.html .\nCOPY style.css .\nEXPOSE 80\n');
+  });
+
   test('an ADD of the context gets a COPY of the manifests', () => {
     expect(fixRule(rule, 'FROM node:20\nWORKDIR /app\nADD . .\nRUN npm ci\n', { unsafe: true })).toBe(
       'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nADD . .\n',
