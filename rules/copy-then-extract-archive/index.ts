@@ -1,4 +1,4 @@
-import { defineRule, type ArgumentNode, type Token } from '@dockerfile-opt/core';
+import { defineRule, type Token } from '@dockerfile-opt/core';
 import { baseName, isRemoteSource } from '../_shared/archives.js';
 import { invocations } from '../_shared/commands.js';
 
@@ -43,7 +43,7 @@ export default defineRule({
         for (const source of info.sources) {
           if (isRemoteSource(source.value)) continue;
           const name = TAR_ARCHIVE.test(source.value) ? baseName(source.value) : TAR_ARCHIVE.test(destName) && info.sources.length === 1 ? destName : null;
-          if (name) copied.push({ name, token: source.token as ArgumentNode, reported: false });
+          if (name) copied.push({ name, token: source.token, reported: false });
         }
       },
       RUN(node) {
