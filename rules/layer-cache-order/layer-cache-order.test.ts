@@ -188,6 +188,10 @@ describe('layer-cache-order edge cases', () => {
     expect(fixRule(rule, text, { unsafe: true })).toBe('FROM golang:1.22\nWORKDIR /web\nCOPY main.go .\nRUN go build -o /server\nCOPY index.html .\nCOPY style.css .\nEXPOSE 80\n');
   });
 
+  test('moves an install that ends the file without a line break', () => {
+    expect(fixRule(rule, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci', { unsafe: true })).toBe('FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .');
+  });
+
   test('an ADD of the context gets a COPY of the manifests', () => {
     expect(fixRule(rule, 'FROM node:20\nWORKDIR /app\nADD . .\nRUN npm ci\n', { unsafe: true })).toBe(
       'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nADD . .\n',
