@@ -1,0 +1,137 @@
+import {
+  basename,
+  defineRule,
+  hasGlob,
+  isUnder,
+  resolveImagePath,
+  type FileWrite,
+  type FixDescriptor,
+  type InstructionNode,
+  type RuleContext,
+} from '@dockerfile-opt/core';
+import { invocations } from '../_shared/commands.js';
+import { instructionLinesRange } from '../_shared/lines.js';
+import { copyChmodValue, permissionCommand, type PermissionCommand } from './permission-command.js';
+
+/** A chmod/chown target that a COPY or ADD of the same stage wrote, and nothing rewrote since. */
+interface CopiedTarget {
+  path: string;
+  /** The path as the RUN writes it. */
+  written: string;
+  copy: InstructionNode;
+}
+
+/** Source names that are directories far more often than files. */
+const DIRECTORY_NAMES = new Set(['var', 'bin', 'lib', 'data', 'config', 'conf', 'etc', 'public', 'static', 'assets', 'dist', 'build', 'src', 'node_modules', 'vendor', 'storage', 'logs', 'log', 'tmp', 'cache', 'www', 'html', 'scripts', 'templates']);
+
+/** Whether the COPY put a whole directory at `path` (`COPY . /app`, `COPY src/ /app/`, `COPY --from=b /app/var /app/var`). */
+function isCopiedDirectory(ctx: RuleContext, write: FileWrite): boolean {
+  if (write.kind === 'tree') return true;
+  const info = ctx.model.copyInfo(write.node);
+  const landed = info.sources.filter((s) => (info.destIsDir ? resolveImagePath(info.destPath ?? '/', basename(s.value)) : info.destPath) === write.path);
+  return landed.some((s) => s.value === '.' || s.value.endsWith('/') || DIRECTORY_NAMES.has(basename(s.value)));
+}
+
+/** The COPY/ADD that last wrote exactly `path` before the RUN, or null when a RUN or WORKDIR did. */
+function copiedBy(ctx: RuleContext, path: string, earlier: readonly FileWrite[], recursive: boolean): InstructionNode | null {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const node = (earlier[i] as FileWrite).node;
+    const writes = earlier.filter((w) => w.node === node);
+    i -= writes.length - 1;
+    const exact = writes.find((w) => w.path === path);
+    if (!exact) {
+      // Inside a tree, the file may come from this instruction without being its exact target.
+      if (writes.some((w) => w.kind === 'tree' && isUnder(path, w.path))) return null;
+      continue;
+    }
+    if (exact.how !== 'copy' && exact.how !== 'add') return null;
+    // Without -R, chmod on a copied directory changes the directory entry only.
+    return recursive || !isCopiedDirectory(ctx, exact) ? node : null;
+  }
+  return null;
+}
+
+/** `COPY --chmod=…` / `--chown=…` plus removing the RUN, when the RUN does only this. */
+function flagFix(ctx: RuleContext, run: InstructionNode, command: PermissionCommand, targets: readonly CopiedTarget[]): FixDescriptor | null {
+  const copy = targets[0]?.copy;
+  const scripts = ctx.model.shell(run);
+  if (!copy || run.heredocs.length > 0 || scripts.length !== 1 || scripts[0]?.commands.length !== 1) return null;
+  if (command.otherOptions || command.invocation.command.redirects.length > 0 || command.invocation.command.name !== command.invocation.programWord) return null;
+  if (targets.length !== command.targets.length || targets.some((t) => t.copy !== copy)) return null;
+  const info = ctx.model.copyInfo(copy);
+  if (info.heredocSources > 0 || info.destPath === null || copy.flags.some((f) => f.name.toLowerCase() === command.kind)) return null;
+  // The flag applies to everything the COPY writes: the RUN must have changed exactly that.
+  const paths = new Set(targets.map((t) => t.path));
+  const wholeDestination = command.recursive && paths.size === 1 && paths.has(info.destPath);
+  const spreads = info.sources.some((s) => s.hasGlob || s.value === '.' || s.value.endsWith('/'));
+  const destPath = info.destPath;
+  const landing = info.destIsDir ? info.sources.map((s) => resolveImagePath(destPath, basename(s.value))) : [destPath];
+  if (!wholeDestination && (spreads || landing.length !== paths.size || !landing.every((p) => paths.has(p)))) return null;
+  const value = command.kind === 'chmod' ? copyChmodValue(command.setting.value) : command.setting.value;
+  if (!value || !command.setting.isStatic) return null;
+  return {
+    description: `Use ${copy.keywordToken.value} --${command.kind}=${value} and drop the RUN`,
+    edits: [
+      { range: [copy.keywordToken.range[1], copy.keywordToken.range[1]], text: ` --${command.kind}=${value}` },
+      { range: instructionLinesRange(ctx.text, run), text: '' },
+    ],
+  };
+}
+
+export default defineRule({
+  id: 'copy-then-chmod',
+  meta: {
+    category: 'performance',
+    severity: 'warn',
+    recommended: true,
+    fixable: 'sometimes',
+    fixSafety: 'unsafe',
+    description: 'Set modes and owners while copying (`COPY --chmod/--chown`), not in a RUN that stores the files again.',
+    messages: {
+      copied:
+        '{{command}} on "{{path}}"{{more}}, which the {{copy}} on line {{line}} copied, stores the file again in a new layer: use {{copy}} --{{command}} instead.',
+    },
+    schema: [],
+  },
+  create(ctx) {
+    return {
+      RUN(node) {
+        const stage = ctx.model.stageOf(node);
+        if (!stage || node.execForm) return;
+        const before = new Set(stage.instructions.slice(0, stage.instructions.indexOf(node)));
+        const earlier = ctx.model.writes(stage).filter((w) => before.has(w.node));
+        if (!earlier.some((w) => w.how === 'copy' || w.how === 'add')) return;
+        const workdir = ctx.model.stateAt(node).workdir;
+        let changedDirectory = false;
+        for (const invocation of invocations(ctx.model, node)) {
+          if (invocation.program === 'cd') changedDirectory = true;
+          const command = permissionCommand(invocation);
+          if (!command) continue;
+          const targets: CopiedTarget[] = [];
+          for (const word of command.targets) {
+            // After a `cd`, a relative path is relative to a directory this rule does not follow.
+            if (!word.isStatic || hasGlob(word.value) || (changedDirectory && !word.value.startsWith('/'))) continue;
+            const path = resolveImagePath(workdir, word.value);
+            const copy = copiedBy(ctx, path, earlier, command.recursive);
+            if (copy) targets.push({ path, written: word.value, copy });
+          }
+          const first = targets[0];
+          if (!first) continue;
+          const last = command.targets.at(-1) ?? command.setting;
+          ctx.report({
+            range: [invocation.programWord.range[0], last.range[1]],
+            messageId: 'copied',
+            data: {
+              command: command.kind,
+              path: first.written,
+              more: targets.length > 1 ? ` (and ${targets.length - 1} more)` : '',
+              copy: first.copy.type,
+              line: first.copy.loc.start.line,
+            },
+            fix: flagFix(ctx, node, command, targets),
+          });
+        }
+      },
+    };
+  },
+});
