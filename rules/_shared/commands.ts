@@ -124,8 +124,8 @@ export function optionMatches(value: string, names: readonly string[]): boolean 
       if (value === name || value.startsWith(`${name}=`)) return true;
     } else if (value === name) {
       return true;
-    } else if (name.length === 2 && /^-[A-Za-z0-9]{2,}$/.test(value) && value.slice(1).includes(name.slice(1))) {
-      // A short option inside a cluster: `-qy` holds `-y`.
+    } else if (name.length === 2 && !value.startsWith('--') && (/^-([A-Za-z0-9]+)/.exec(value)?.[1] ?? '').includes(name.slice(1))) {
+      // A short option inside a cluster: `-qy` holds `-y`, `-qO-` holds `-q`.
       return true;
     }
   }
