@@ -1,4 +1,21 @@
 import type { RuleDefinition } from '@dockerfile-opt/core';
+import pinPackageVersions from './pin-package-versions/index.js';
+import packageCacheCleanup from './package-cache-cleanup/index.js';
+import nonInteractiveInstall from './non-interactive-install/index.js';
+import preferAptGet from './prefer-apt-get/index.js';
+import zypperDistUpgrade from './zypper-dist-upgrade/index.js';
+import pointlessCommands from './pointless-commands/index.js';
+import preferWorkdir from './prefer-workdir/index.js';
+import noSudo from './no-sudo/index.js';
+import useraddNoLogInit from './useradd-no-log-init/index.js';
+import wgetProgress from './wget-progress/index.js';
+import stopsignalValid from './stopsignal-valid/index.js';
+import directiveSyntax from './directive-syntax/index.js';
+import healthcheckOptions from './healthcheck-options/index.js';
+import instructionFlags from './instruction-flags/index.js';
+import argumentCount from './argument-count/index.js';
+import unknownInstruction from './unknown-instruction/index.js';
+import definitionDescription from './definition-description/index.js';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from/index.js';
 import undefinedVar from './undefined-var/index.js';
 import undefinedArgInFrom from './undefined-arg-in-from/index.js';
@@ -22,6 +39,7 @@ import aptGetYes from './apt-get-yes/index.js';
 import aptNoInstallRecommends from './apt-no-install-recommends/index.js';
 import copyFromMissingArtifact from './copy-from-missing-artifact/index.js';
 import cmdMissingExecutable from './cmd-missing-executable/index.js';
+import copyThenChmod from './copy-then-chmod/index.js';
 import fromAsCasing from './from-as-casing/index.js';
 import instructionCasing from './instruction-casing/index.js';
 import layerCacheOrder from './layer-cache-order/index.js';
@@ -51,6 +69,23 @@ import preferMultiStage from './prefer-multi-stage/index.js';
 
 /** Every rule, sorted by id. */
 export const rules: RuleDefinition[] = [
+  pinPackageVersions,
+  packageCacheCleanup,
+  nonInteractiveInstall,
+  preferAptGet,
+  zypperDistUpgrade,
+  pointlessCommands,
+  preferWorkdir,
+  noSudo,
+  useraddNoLogInit,
+  wgetProgress,
+  stopsignalValid,
+  directiveSyntax,
+  healthcheckOptions,
+  instructionFlags,
+  argumentCount,
+  unknownInstruction,
+  definitionDescription,
   invalidDefaultArgInFrom,
   undefinedVar,
   undefinedArgInFrom,
@@ -74,6 +109,7 @@ export const rules: RuleDefinition[] = [
   aptNoInstallRecommends,
   copyFromMissingArtifact,
   cmdMissingExecutable,
+  copyThenChmod,
   fromAsCasing,
   instructionCasing,
   layerCacheOrder,

@@ -1,0 +1,34 @@
+import { defineRule, KEYWORDS } from '@dockerfile-opt/core';
+import { nearest } from '../_shared/nearest.js';
+
+export default defineRule({
+  id: 'unknown-instruction',
+  meta: {
+    category: 'correctness',
+    severity: 'error',
+    recommended: true,
+    fixable: 'sometimes',
+    // the file goes from not building to doing something
+    fixSafety: 'unsafe',
+    description: 'A misspelled instruction keyword gets the keyword it probably meant.',
+    messages: { unknown: '"{{keyword}}" is not a Dockerfile instruction. Did you mean "{{suggestion}}"?' },
+    schema: [],
+  },
+  create(ctx) {
+    return {
+      Instruction(node) {
+        const written = node.keywordToken.text;
+        const match = nearest(written, KEYWORDS);
+        // unknown instructions are already parse errors; this rule only adds the likely keyword
+        if (match === null) return;
+        const suggestion = written === written.toLowerCase() ? match.toLowerCase() : match;
+        ctx.report({
+          node: node.keywordToken,
+          messageId: 'unknown',
+          data: { keyword: written, suggestion },
+          fix: { description: `Change to ${suggestion}`, edits: [{ range: node.keywordToken.range, text: suggestion }] },
+        });
+      },
+    };
+  },
+});
