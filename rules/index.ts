@@ -65,6 +65,8 @@ import copyIgnoredFile from './copy-ignored-file/index.js';
 import workdirUnescapedSpaces from './workdir-unescaped-spaces/index.js';
 import exposeSshPort from './expose-ssh-port/index.js';
 import keyValueSyntax from './key-value-syntax/index.js';
+import workdirSystemDirectory from './workdir-system-directory/index.js';
+import copySourceOutsideContext from './copy-source-outside-context/index.js';
 import preferMultiStage from './prefer-multi-stage/index.js';
 
 /** Every rule, sorted by id. */
@@ -135,6 +137,8 @@ export const rules: RuleDefinition[] = [
   workdirUnescapedSpaces,
   exposeSshPort,
   keyValueSyntax,
+  workdirSystemDirectory,
+  copySourceOutsideContext,
   preferMultiStage,
 ].sort((a, b) => a.id.localeCompare(b.id)) as RuleDefinition[];
 
