@@ -20,6 +20,7 @@ describe('from-first', () => {
     expect(lintRule(rule, '# comment\nARG A=1\nfrom alpine:3\nRUN true\n')).toEqual([]);
     expect(lintRule(rule, '')).toEqual([]);
     expect(lintRule(rule, '# only a comment\n')).toEqual([]);
+    expect(lintRule(rule, '{{ template }}\nFROM alpine:3\n')).toEqual([]);
   });
 
   test('README examples', () => {

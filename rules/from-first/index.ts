@@ -18,7 +18,8 @@ export default defineRule({
   create(ctx) {
     return {
       Dockerfile(root) {
-        const first = root.instructions.find((node) => node.type !== 'ARG');
+        // unknown instructions are parse errors already (often template syntax such as `{{`)
+        const first = root.instructions.find((node) => node.type !== 'ARG' && node.type !== 'Instruction');
         if (first && first.type !== 'FROM') {
           ctx.report({ node: first.keywordToken, messageId: 'beforeFrom', data: { keyword: first.keyword.toUpperCase() } });
         } else if (!first && root.instructions.length > 0) {

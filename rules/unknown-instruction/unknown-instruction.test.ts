@@ -33,6 +33,10 @@ describe('unknown-instruction', () => {
     expect(lintRule(rule, 'FROM alpine:3\napt-get install x\nRUN true\n')).toEqual([]);
   });
 
+  test('shell words left over from a lost continuation are not typos of keywords', () => {
+    expect(lintRule(rule, 'FROM alpine:3\nRUN cd /src &&\ncd build\nexport X=1\nend\n')).toEqual([]);
+  });
+
   test('README examples', () => {
     expect(readmeMismatches(rule, new URL('./README.md', import.meta.url))).toEqual({ bad: 1, good: 1, badWithoutFinding: [], goodWithFinding: [] });
   });

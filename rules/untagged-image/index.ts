@@ -1,4 +1,5 @@
 import { defineRule } from '@dockerfile-opt/core';
+import { isValidImageReference } from '../_shared/image-ref.js';
 
 export default defineRule({
   id: 'untagged-image',
@@ -24,6 +25,8 @@ export default defineRule({
         // scratch, earlier stages and images whose ARG has no known value are not images to pin
         if (!stage || stage.base.kind !== 'image' || !node.image) return;
         if (stage.base.tag !== null || stage.base.digest !== null) return;
+        // not an image reference at all (a template placeholder, a typo): pinning is not the problem
+        if (!isValidImageReference(stage.base.image)) return;
         const viaVariable = node.image.value.includes('$');
         ctx.report({ node: node.image, messageId: viaVariable ? 'untaggedDefault' : 'untagged', data: { image: stage.base.image } });
       },

@@ -47,6 +47,8 @@ describe('untagged-image', () => {
       'FROM $IMG',
       'FROM node:${VERSION}',
       'FROM --platform=$BUILDPLATFORM node:22 AS x',
+      'FROM {{ .base }}',
+      'FROM Ubuntu',
       '',
     ].join('\n');
     expect(lintRule(rule, text)).toEqual([]);
