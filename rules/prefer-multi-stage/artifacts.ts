@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { globToRegExp, hasGlob, isUnder, resolveImagePath, type DockerfileModel, type Stage } from '@dockerfile-opt/core';
+import { globToRegExp, hasGlob, isUnder, resolveImagePath, type DockerfileModel, type ShellWord, type Stage } from '@dockerfile-opt/core';
 import { invocationOf } from '../_shared/commands.js';
 import { hasOption, optionValue, type BuildStep } from './builds.js';
 import type { EntryWord } from './entry.js';
@@ -99,8 +99,9 @@ function followCopies(input: InferenceInput, path: string): string {
         if (!invocation || !['cp', 'mv', 'install'].includes(invocation.program)) continue;
         const operands = invocation.args.filter((w) => !w.value.startsWith('-'));
         if (operands.length !== 2 || operands.some((w) => !w.isStatic)) continue;
-        const source = resolveImagePath(workdir, (operands[0] as { value: string }).value);
-        const target = (operands[1] as { value: string }).value;
+        const [from, to] = operands as [ShellWord, ShellWord];
+        const source = resolveImagePath(workdir, from.value);
+        const target = to.value;
         if (source !== current && !(hasGlob(source) && globToRegExp(source).test(current))) continue;
         const dest = resolveImagePath(workdir, target);
         current = target.endsWith('/') || target === '.' ? posix.join(dest, posix.basename(current)) : dest;
@@ -131,25 +132,37 @@ function goArtifacts(input: InferenceInput): Inferred {
   return { plan };
 }
 
-/** `go build` without `-o` names the binary after the first file, the package directory, or the module. */
+/** Options of `go build` that take the next word as their value. */
+const GO_VALUE_OPTIONS = /^-(ldflags|gcflags|asmflags|tags|mod|modfile|p|pkgdir|buildmode|compiler|toolexec|overlay|pgo|installsuffix)$/;
+
+/**
+ * `go build` without `-o` names the binary after the first file, the package directory, or the
+ * module; with several packages or a `...` pattern it writes nothing.
+ */
 function goBinaryName(step: BuildStep, readContextFile: InferenceInput['readContextFile']): string | null {
-  const packages = step.words.filter((w, i) => !w.value.startsWith('-') && !(step.words[i - 1]?.value ?? '').match(/^-(ldflags|gcflags|tags|mod|modfile|p|pkgdir|buildmode|trimpath)$/)).slice(1);
-  const first = packages[0]?.value;
-  if (first && first.endsWith('.go')) return posix.basename(first, '.go');
-  if (first && first !== '.' && first !== './' && !first.includes('...')) return posix.basename(first.replace(/\/$/, ''));
+  const packages = step.words.filter((w, i) => !w.value.startsWith('-') && !GO_VALUE_OPTIONS.test(step.words[i - 1]?.value ?? '')).slice(1).map((w) => w.value);
+  const first = packages[0];
+  if (first?.endsWith('.go')) return posix.basename(first, '.go');
+  if (packages.length > 1 || first?.includes('...')) return null;
+  if (first && first !== '.' && first !== './') return posix.basename(first.replace(/\/$/, ''));
   const module = /^module\s+(\S+)/m.exec(readContextFile?.('go.mod') ?? '')?.[1];
   return module ? posix.basename(module) : null;
 }
 
 function cgoDisabled(input: InferenceInput, step: BuildStep): boolean {
   if (step.command.assignments.some((a) => a.name === 'CGO_ENABLED')) return step.command.assignments.some((a) => a.name === 'CGO_ENABLED' && a.value?.value === '0');
+  const text = input.model.root.text;
   for (const script of input.model.shell(step.run)) {
     for (const command of script.commands) {
       if (command.range[0] >= step.command.range[0]) break;
-      if (command.name?.value === 'export' && command.args.some((w) => w.value === 'CGO_ENABLED=0')) return true;
+      // `export CGO_ENABLED=0 && go build`: the shell model keeps the assignment, the text the `export`.
+      const exported = command.assignments.find((a) => a.name === 'CGO_ENABLED' && /\bexport\s+$/.test(text.slice(Math.max(0, a.range[0] - 16), a.range[0])));
+      if (exported) return exported.value?.value === '0';
     }
   }
-  return input.model.stateAt(step.run).env.get('CGO_ENABLED') === '0';
+  const state = input.model.stateAt(step.run);
+  // An ARG is in the environment of the RUNs after it, like an ENV.
+  return (state.env.get('CGO_ENABLED') ?? state.args.get('CGO_ENABLED')) === '0';
 }
 
 function javaArtifacts(input: InferenceInput): Inferred {

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { isUnder, resolveImagePath, type DockerfileModel, type InstructionNode, type Stage } from '@dockerfile-opt/core';
-import type { PathMove } from './artifacts.js';
+import type { ArtifactPlan, PathMove } from './artifacts.js';
+import type { Route } from './routing.js';
 
 /** A word of the stage's CMD or ENTRYPOINT. */
 export interface EntryWord {
@@ -104,3 +105,21 @@ export function adjustEntryText(model: DockerfileModel, node: InstructionNode, m
   for (const r of replacements.sort((a, b) => b.range[0] - a.range[0])) out = out.slice(0, r.range[0]) + r.text + out.slice(r.range[1]);
   return out;
 }
+
+/**
+ * A file CMD/ENTRYPOINT runs that the original stage put in place (a copied script, a built file)
+ * but that the runtime stage would not receive: neither the artifact nor a run-time copy holds it.
+ */
+export function uncoveredEntryWord(model: DockerfileModel, stage: Stage, plan: ArtifactPlan, routes: readonly Route[]): string | null {
+  const runtimeCopies = routes.filter((r) => r.runtime && (r.node.type === 'COPY' || r.node.type === 'ADD')).map((r) => model.copyInfo(r.node).destPath);
+  for (const word of entryWords(model, stage)) {
+    const path = word.path;
+    if (path === null || movedPath(path, plan.moves) !== null || model.produces(stage, path) === 'no') continue;
+    const covered =
+      plan.copies.some((c) => path === c.dest || (!c.sourceIsFile || c.destIsDir) && isUnder(path, c.dest)) ||
+      runtimeCopies.some((dest) => dest !== null && isUnder(path, dest));
+    if (!covered) return word.value;
+  }
+  return null;
+}
+

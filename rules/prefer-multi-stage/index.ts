@@ -2,7 +2,7 @@ import { defineRule, resolveImagePath, type DockerfileModel, type Stage } from '
 import { findToolchain, runtimeOverride, type RuntimeChoice, type ToolchainMatch } from '../knowledge/runtime-images.js';
 import { inferArtifacts, type Inferred } from './artifacts.js';
 import { buildSteps, type BuildStep } from './builds.js';
-import { entryNeedsShell, entryNeedsToolchain, entryWords, healthcheckTool } from './entry.js';
+import { entryNeedsShell, entryNeedsToolchain, entryWords, healthcheckTool, uncoveredEntryWord } from './entry.js';
 import { rewriteFinalStage } from './rewrite.js';
 import { routeInstructions } from './routing.js';
 import { settleLayerOrder } from './settle.js';
@@ -118,6 +118,8 @@ function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWor
   const linksLibraries = ecosystem === 'python' || ecosystem === 'node' || ecosystem === 'rust' || inferred.plan.cgo;
   const routing = routeInstructions({ model, stage, ecosystem, steps, keepSources: inferred.plan.keepSources, linksLibraries, readContextFile });
   if ('missing' in routing) return routing;
+  const uncovered = uncoveredEntryWord(model, stage, inferred.plan, routing.routes);
+  if (uncovered) return { missing: `how the runtime stage gets "${uncovered}", which the container runs` };
   const taken = new Set(model.stages.map((s) => s.name));
   const builderName = BUILDER_NAMES.find((n) => !taken.has(n)) ?? `builder-${model.stages.length}`;
   const rewrite = rewriteFinalStage({ model, stage, routes: routing.routes, plan: inferred.plan, runtimeImage: choice.image, builderName, runtimeWorkdir, eol });

@@ -67,6 +67,25 @@ describe('prefer-multi-stage', () => {
     for (const [text, expected] of cases) expect(verdict(text)).toEqual([expected]);
   });
 
+  test('cgo is off with CGO_ENABLED=0 from ENV, ARG, the command or an export; on otherwise', () => {
+    const go = (build: string): string[] => verdict(`FROM golang:1.22\nWORKDIR /src\nCOPY . .\n${build}\nCMD ["/app"]\n`);
+    const runtime = (lines: string): string => (go(lines)[0] ?? '').replace('golang:1.22 -> ', '');
+    expect(runtime('ENV CGO_ENABLED=0\nRUN go build -o /app .')).toBe('gcr.io/distroless/static-debian12');
+    expect(runtime('ARG CGO_ENABLED=0\nRUN go build -o /app .')).toBe('gcr.io/distroless/static-debian12');
+    expect(runtime('RUN CGO_ENABLED=0 go build -o /app .')).toBe('gcr.io/distroless/static-debian12');
+    expect(runtime('RUN export CGO_ENABLED=0 && go build -o /app .')).toBe('gcr.io/distroless/static-debian12');
+    expect(runtime('RUN CGO_ENABLED=0 && go build -o /app .')).toBe('gcr.io/distroless/base-debian12');
+    expect(runtime('ENV CGO_ENABLED=0\nRUN CGO_ENABLED=1 go build -o /app .')).toBe('gcr.io/distroless/base-debian12');
+  });
+
+  test('go build without -o: named after the file or the package, nothing for several packages', () => {
+    const fixedGo = (build: string): string => fixRule(rule, `FROM golang:1.22\nWORKDIR /src\nCOPY . .\n${build}\nCMD ["/app"]\n`, { unsafe: true });
+    expect(fixedGo('RUN CGO_ENABLED=0 go build -trimpath ./cmd/server/')).toContain('COPY --from=builder /src/server .\n');
+    expect(fixedGo('RUN CGO_ENABLED=0 go build -ldflags "-s -w" main.go')).toContain('COPY --from=builder /src/main .\n');
+    expect(fixedGo('RUN go build ./cmd/a ./cmd/b')).not.toContain('AS builder');
+    expect(fixedGo('RUN go build ./...')).not.toContain('AS builder');
+  });
+
   test('headers are build-only for a static Go binary', () => {
     const text = 'FROM golang:1.22-alpine\nRUN apk add --no-cache git musl-dev linux-headers sqlite-dev\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /bin/app .\nCMD ["/bin/app"]\n';
     expect(fixRule(rule, text, { unsafe: true })).toBe(
@@ -85,6 +104,7 @@ describe('prefer-multi-stage', () => {
       ['FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nRUN useradd -u 1000 app\nUSER app\nCMD ["/app"]\n', 'how to create the user of the RUN on line 5 in the runtime image'],
       ['FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nRUN mkdir /data\nCMD ["/app"]\n', 'whether the RUN on line 5, after the build, prepares the runtime image'],
       ['FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN python -m venv /venv\nCOPY . /app\nRUN /venv/bin/pip install /app\nCMD ["/venv/bin/app"]\n', 'which run-time libraries the artifact built against libpq-dev needs (installed by the RUN on line 2)'],
+      ['FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "server.js", "--static", "dist/"]\n', 'how the runtime stage gets "server.js", which the container runs'],
       ['FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["mvn", "spring-boot:run"]\n', 'how to start the app without the toolchain (CMD runs `mvn spring-boot:run`)'],
       ['FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-cp", "target/classes", "app.Main"]\n', 'the jar that CMD/ENTRYPOINT runs (name it, e.g. `java -jar target/app.jar`)'],
     ];
