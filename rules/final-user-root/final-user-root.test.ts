@@ -37,6 +37,23 @@ describe('final-user-root', () => {
     expect(lintRule(rule, 'FROM debian:12\nARG RUNAS\nUSER $RUNAS\n')).toEqual([]);
   });
 
+  test('requireUser also reports a final stage that never sets USER, on its image', () => {
+    const text = 'FROM debian:12 AS build\nUSER 1000\nFROM debian:12-slim\nRUN true\n';
+    expect(lintRule(rule, text, [{ requireUser: true }])).toEqual([
+      {
+        ruleId: 'final-user-root',
+        message: "The final stage never sets USER, so it runs as the base image's user, often root: add a USER with an unprivileged id.",
+        line: 3,
+        column: 6,
+        endLine: 3,
+        endColumn: 20,
+        text: 'debian:12-slim',
+      },
+    ]);
+    expect(lintRule(rule, text)).toEqual([]);
+    expect(lintRule(rule, 'FROM debian:12 AS base\nUSER 1000\nFROM base\n', [{ requireUser: true }])).toEqual([]);
+  });
+
   test('fixtures/rules/final-user-root: findings, safe and unsafe fixes, fixing twice', () => {
     const { expected, actual } = checkFixtures(rule);
     expect(actual).toEqual(expected);
