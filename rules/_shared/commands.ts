@@ -10,7 +10,7 @@ export interface Invocation {
   args: ShellWord[];
 }
 
-/** Wrappers that run the rest of their arguments as a command, with the options they take a value for. */
+/** Wrappers that run the rest of their arguments as a command (`xargs` adds more), with the options they take a value for. */
 const WRAPPERS: Record<string, ReadonlySet<string>> = {
   sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '--user', '--group']),
   env: new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string']),
@@ -19,6 +19,7 @@ const WRAPPERS: Record<string, ReadonlySet<string>> = {
   time: new Set(),
   exec: new Set(),
   command: new Set(),
+  xargs: new Set(['-n', '-I', '-a', '-d', '-L', '-P', '-s', '-E', '--max-args', '--arg-file', '--delimiter', '--max-lines', '--max-procs', '--max-chars']),
 };
 
 export function basename(path: string): string {

@@ -63,3 +63,11 @@ export function appendCommandEdit(root: DockerfileNode, run: InstructionNode, co
 export function commandRange(invocation: Invocation, last: { range: [number, number] } | null): [number, number] {
   return [invocation.programWord.range[0], (last ?? invocation.programWord).range[1]];
 }
+
+/** The stage's root image may ship BusyBox tools instead of GNU ones and no bash (Alpine, BusyBox, or unknown). */
+export function mayBeBusyBox(model: DockerfileModel, run: InstructionNode): boolean {
+  let stage = model.stageOf(run);
+  while (stage?.base.kind === 'stage') stage = stage.base.stage;
+  if (!stage || stage.base.kind !== 'image') return true;
+  return /alpine|busybox/i.test(`${stage.base.name}:${stage.base.tag ?? ''}`);
+}

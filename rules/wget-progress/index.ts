@@ -1,16 +1,9 @@
-import { defineRule, type DockerfileModel, type InstructionNode } from '@dockerfile-opt/core';
+import { defineRule } from '@dockerfile-opt/core';
 import { hasOption, invocations, runVisitors } from '../_shared/commands.js';
+import { mayBeBusyBox } from '../_shared/run-helpers.js';
 
 /** Options that already keep the log short, or send it elsewhere. */
 const QUIET = ['--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output'];
-
-/** BusyBox wget (Alpine, BusyBox images) rejects --progress: there the fix may break the build. */
-function mayBeBusyBox(model: DockerfileModel, run: InstructionNode): boolean {
-  let stage = model.stageOf(run);
-  while (stage?.base.kind === 'stage') stage = stage.base.stage;
-  if (!stage || stage.base.kind !== 'image') return true;
-  return /alpine|busybox/i.test(`${stage.base.name}:${stage.base.tag ?? ''}`);
-}
 
 export default defineRule({
   id: 'wget-progress',
@@ -37,6 +30,7 @@ export default defineRule({
           messageId: 'noProgress',
           fix: {
             description: 'Add --progress=dot:giga',
+            // BusyBox wget rejects --progress: there the fix may break the build.
             safety: mayBeBusyBox(ctx.model, run) ? 'unsafe' : 'safe',
             edits: [{ range: [word.range[1], word.range[1]], text: ' --progress=dot:giga' }],
           },
