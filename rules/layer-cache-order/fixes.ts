@@ -49,6 +49,11 @@ export function volatileLastFix(scan: StageScan, copy: ContextCopy, index: numbe
     } else if (node.type === 'COPY' || node.type === 'ADD') {
       const written = writtenBy(scan, node);
       if (!written || copy.sources.some((s) => written.some((w) => copiedOverlap(s.path, w)))) break;
+    } else if (node.type === 'WORKDIR') {
+      // A WORKDIR at or below a copied file would turn its path into a directory first.
+      const value = ctx.model.expand(node.argsText.trim(), node).value;
+      const dir = value === null ? null : resolveImagePath(ctx.model.stateAt(node).workdir, value);
+      if (dir === null || copy.sources.some((s) => s.path.kind === 'file' && isUnder(dir, s.path.path))) break;
     } else if (node.type === 'VOLUME' || node.type === 'ONBUILD') break;
   }
   if (!target || target.index < broken.run.index) return null;

@@ -192,6 +192,16 @@ describe('layer-cache-order edge cases', () => {
     expect(fixRule(rule, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci', { unsafe: true })).toBe('FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .');
   });
 
+  test('a copied file does not move past a WORKDIR at or below its path, nor past a WORKDIR with an unknown ARG', () => {
+    for (const workdir of ['WORKDIR /web/page.html/sub', 'WORKDIR ${SITE}']) {
+      const text = `FROM golang:1.22\nARG SITE\nWORKDIR /web\nCOPY page.html /web/page.html\nCOPY main.go .\n${workdir}\nWORKDIR /web\nRUN go build -o /server\n`;
+      expect(lintRule(rule, text).map((f) => f.text)).toEqual(['page.html']);
+      expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+    }
+    const text = 'FROM golang:1.22\nWORKDIR /web\nCOPY page.html /web/page.html\nCOPY main.go .\nWORKDIR /web/cmd\nWORKDIR /web\nRUN go build -o /server\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe('FROM golang:1.22\nWORKDIR /web\nCOPY main.go .\nWORKDIR /web/cmd\nWORKDIR /web\nRUN go build -o /server\nCOPY page.html /web/page.html\n');
+  });
+
   test('an ADD of the context gets a COPY of the manifests', () => {
     expect(fixRule(rule, 'FROM node:20\nWORKDIR /app\nADD . .\nRUN npm ci\n', { unsafe: true })).toBe(
       'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nADD . .\n',
