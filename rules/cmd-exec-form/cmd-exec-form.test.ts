@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -48,6 +49,11 @@ describe('cmd-exec-form', () => {
     expect(fixRule(rule, text, { unsafe: true })).toBe(text);
     const backtick = '# escape=`\nFROM mcr.microsoft.com/dotnet/runtime:8.0\nCMD dotnet app.dll\n';
     expect(fixRule(rule, backtick, { unsafe: true })).toBe(backtick);
+  });
+
+  test('fixtures/rules/cmd-exec-form: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -36,6 +37,11 @@ describe('definition-description', () => {
     const fixed = fixRule(rule, text);
     expect(fixed).toBe('FROM alpine:3\r\n# the mode\r\n\r\nARG MODE\r\n');
     expect(fixRule(rule, fixed)).toBe(fixed);
+  });
+
+  test('fixtures/rules/definition-description: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -27,6 +28,11 @@ describe('directive-syntax', () => {
     const fixed = fixRule(rule, text);
     expect(fixed).toBe('# escape=`\r\n# check=skip=all\r\nFROM alpine:3\r\n');
     expect(fixRule(rule, fixed)).toBe(fixed);
+  });
+
+  test('fixtures/rules/directive-syntax: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

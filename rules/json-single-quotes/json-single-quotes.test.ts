@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -34,6 +35,11 @@ describe('json-single-quotes', () => {
     expect(fixed).toBe('FROM a\r\nCMD [ "a b", "-c" ]\r\nCMD [\'x\', \\\r\n  \'y\']\r\n');
     expect(lintRule(rule, fixed).map((f) => [f.line, f.endLine])).toEqual([[3, 4]]);
     expect(fixRule(rule, fixed)).toBe(fixed);
+  });
+
+  test('fixtures/rules/json-single-quotes: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

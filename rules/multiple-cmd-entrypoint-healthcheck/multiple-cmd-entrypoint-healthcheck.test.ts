@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -56,6 +57,11 @@ describe('multiple-cmd-entrypoint-healthcheck', () => {
     expect(fixed).toBe('FROM alpine:3\r\nRUN true\r\nCMD two\r\nFROM alpine:3\r\nCMD b');
     expect(fixRule(rule, fixed)).toBe(fixed);
     expect(fixRule(rule, 'FROM alpine:3\nCMD a\nCMD b')).toBe('FROM alpine:3\nCMD b');
+  });
+
+  test('fixtures/rules/multiple-cmd-entrypoint-healthcheck: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -37,6 +38,11 @@ describe('no-empty-continuation', () => {
 
   test('works with the backtick escape', () => {
     expect(lintRule(rule, '# escape=`\nFROM windows\nRUN a `\n\n  b\n').map((f) => f.line)).toEqual([4]);
+  });
+
+  test('fixtures/rules/no-empty-continuation: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -28,6 +29,11 @@ describe('redundant-target-platform', () => {
     const fixed = fixRule(rule, text);
     expect(fixed).toBe('ARG TARGETPLATFORM\r\nfrom alpine:3 as a\r\nFROM alpine:3\r\n');
     expect(fixRule(rule, fixed)).toBe(fixed);
+  });
+
+  test('fixtures/rules/redundant-target-platform: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

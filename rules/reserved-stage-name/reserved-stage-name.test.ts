@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -46,6 +47,11 @@ describe('reserved-stage-name', () => {
     const text = 'FROM alpine:3 AS context\nFROM alpine:3\nARG SRC=context\nCOPY --from=${SRC} /a /\n';
     expect(fixRule(rule, text, { unsafe: true })).toBe(text);
     expect(lintRule(rule, text)).toHaveLength(1);
+  });
+
+  test('fixtures/rules/reserved-stage-name: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -31,6 +32,11 @@ describe('shell-exec-form', () => {
     const fixed = fixRule(rule, text);
     expect(fixed).toBe('FROM debian:12\r\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\r\nSHELL "$X" -c\r\n');
     expect(fixRule(rule, fixed)).toBe(fixed);
+  });
+
+  test('fixtures/rules/shell-exec-form: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -55,6 +56,11 @@ describe('undefined-var', () => {
   test('a global ARG used in a stage after ARG is declared again there is fine; before it, it is not', () => {
     const text = 'ARG V=1\r\nFROM alpine:3\r\nENV X=$V\r\nARG V\r\nENV Y=$V\r\n';
     expect(lintRule(rule, text).map((f) => [f.line, f.text])).toEqual([[3, '$V']]);
+  });
+
+  test('fixtures/rules/undefined-var: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

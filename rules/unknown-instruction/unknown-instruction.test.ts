@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintMessages, lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -35,6 +36,11 @@ describe('unknown-instruction', () => {
 
   test('shell words left over from a lost continuation are not typos of keywords', () => {
     expect(lintRule(rule, 'FROM alpine:3\nRUN cd /src &&\ncd build\nexport X=1\nend\n')).toEqual([]);
+  });
+
+  test('fixtures/rules/unknown-instruction: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { lintRule } from '../_test/harness.js';
+import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -56,6 +57,11 @@ describe('untagged-image', () => {
 
   test('a later stage of the same name as an image is still an image', () => {
     expect(lintRule(rule, 'FROM app\nFROM alpine:3 AS app\n').map((f) => f.text)).toEqual(['app']);
+  });
+
+  test('fixtures/rules/untagged-image: findings, safe and unsafe fixes, fixing twice', () => {
+    const { expected, actual } = checkFixtures(rule);
+    expect(actual).toEqual(expected);
   });
 
   test('README examples', () => {
