@@ -125,6 +125,7 @@ describe('layer-cache-order', () => {
       'FROM python:3.12\nCOPY requirements.txt /tmp/requirements.txt\nRUN pip install -r /tmp/requirements.txt\n',
       'FROM node:20\nWORKDIR /app\nCOPY package.json /app\nRUN npm ci\n',
       'FROM node:20\nWORKDIR /app\nCOPY packages/ packages/\nCOPY package.json .\nRUN npm ci\n',
+      'FROM node:20\nWORKDIR /app\nCOPY prisma/schema.prisma ./prisma/\nCOPY package*.json ./\nRUN npm ci\n',
     ]) {
       expect(lintRule(rule, text)).toEqual([]);
     }

@@ -193,14 +193,18 @@ export function expensiveSteps(reads: RunReads): Array<Extract<ReadStep, { kind:
 /**
  * How much of a copy an install reads. Manifests count by name wherever they land (workspace roots
  * above the install, project references beside it) or by the path the install names. A tree
- * holding the install's directory brings in the manifests and more; a subdirectory may hold local
- * packages the install reads (workspaces, Go `replace` targets), so it counts as read.
+ * holding the install's directory brings in the manifests and more; a subdirectory, or a file in
+ * one, may hold local packages the install reads (workspaces, Go `replace` targets), so it counts
+ * as read.
  */
 function manifestStatus(copied: CopiedPath, cwd: string, manifests: readonly string[]): ReadStatus {
   const named = manifests.filter((m) => !hasGlob(m)).map((m) => resolveImagePath(cwd, m));
   const names = manifests.map((m) => m.split('/').at(-1) as string).filter((n) => n !== '**');
   if (copied.kind === 'file') {
-    return named.includes(copied.path) || names.some((n) => globToRegExp(n).test(basename(copied.path))) ? 'all' : 'none';
+    // A file put in a subdirectory before the install is there for it (a schema an install script
+    // generates code from, a workspace package's manifest).
+    const inSubdirectory = isUnder(copied.path, cwd) && dirnameOf(copied.path) !== cwd;
+    return inSubdirectory || named.includes(copied.path) || names.some((n) => globToRegExp(n).test(basename(copied.path))) ? 'all' : 'none';
   }
   if (copied.kind === 'tree') {
     if (isUnder(cwd, copied.path) || named.some((m) => isUnder(m, copied.path))) return 'some';
