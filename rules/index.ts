@@ -41,6 +41,7 @@ import copyFromMissingArtifact from './copy-from-missing-artifact/index.js';
 import cmdMissingExecutable from './cmd-missing-executable/index.js';
 import copyThenChmod from './copy-then-chmod/index.js';
 import fromAsCasing from './from-as-casing/index.js';
+import unusedStage from './unused-stage/index.js';
 import instructionCasing from './instruction-casing/index.js';
 import layerCacheOrder from './layer-cache-order/index.js';
 import maintainerDeprecated from './maintainer-deprecated/index.js';
@@ -114,6 +115,7 @@ export const rules: RuleDefinition[] = [
   copyThenChmod,
   fromAsCasing,
   instructionCasing,
+  unusedStage,
   layerCacheOrder,
   maintainerDeprecated,
   workdirRelative,
