@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '@dockerfile-opt/core';
+import invalidImageReference from './invalid-image-reference/index.js';
 import pinPackageVersions from './pin-package-versions/index.js';
 import packageCacheCleanup from './package-cache-cleanup/index.js';
 import nonInteractiveInstall from './non-interactive-install/index.js';
@@ -40,8 +41,8 @@ import aptNoInstallRecommends from './apt-no-install-recommends/index.js';
 import copyFromMissingArtifact from './copy-from-missing-artifact/index.js';
 import cmdMissingExecutable from './cmd-missing-executable/index.js';
 import copyThenChmod from './copy-then-chmod/index.js';
-import fromAsCasing from './from-as-casing/index.js';
 import unusedStage from './unused-stage/index.js';
+import fromAsCasing from './from-as-casing/index.js';
 import instructionCasing from './instruction-casing/index.js';
 import layerCacheOrder from './layer-cache-order/index.js';
 import maintainerDeprecated from './maintainer-deprecated/index.js';
@@ -72,6 +73,7 @@ import preferMultiStage from './prefer-multi-stage/index.js';
 
 /** Every rule, sorted by id. */
 export const rules: RuleDefinition[] = [
+  invalidImageReference,
   pinPackageVersions,
   packageCacheCleanup,
   nonInteractiveInstall,
@@ -113,9 +115,9 @@ export const rules: RuleDefinition[] = [
   copyFromMissingArtifact,
   cmdMissingExecutable,
   copyThenChmod,
+  unusedStage,
   fromAsCasing,
   instructionCasing,
-  unusedStage,
   layerCacheOrder,
   maintainerDeprecated,
   workdirRelative,
