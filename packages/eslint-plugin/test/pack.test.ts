@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { lintWithRules } from '@dockerfile-opt/core';
 import { rules } from '@dockerfile-opt/rules';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../src/index.js';
+import { applyLspEdits, LspClient, type LspRange, type LspWorkspaceEdit } from './lsp-client.js';
 
 // Builds, packs every publishable package and installs the tarballs with plain npm in an empty
 // project (the registry serves eslint itself): slow, so everything shares one setup.
@@ -41,21 +43,29 @@ const filesUnder = (root: string, skip: (rel: string) => boolean = () => false):
   return out;
 };
 
-const rulesDir = join(repoRoot, 'rules');
-const publishable: Publishable[] = [
-  { dir: join(repoRoot, 'packages/core'), sourceRoot: 'src', extras: ['wasm/tree-sitter-bash.wasm'] },
-  {
-    dir: rulesDir,
-    sourceRoot: '.',
-    extras: readdirSync(rulesDir).filter((name) => existsSync(join(rulesDir, name, 'README.md'))).map((name) => `${name}/README.md`),
-  },
-  {
-    dir: join(repoRoot, 'packages/cli'),
-    sourceRoot: 'src',
-    extras: [...filesUnder(join(repoRoot, 'packages/cli/bin')).map((f) => `bin/${f}`), ...filesUnder(join(repoRoot, 'packages/cli/schema')).map((f) => `schema/${f}`)],
-  },
-  { dir: join(repoRoot, 'packages/eslint-plugin'), sourceRoot: 'src', extras: [] },
-];
+/** The publishable packages, in the copy of the workspace that is built and packed. */
+function publishablePackages(workspace: string): Publishable[] {
+  const rulesDir = join(workspace, 'rules');
+  const cliDir = join(workspace, 'packages/cli');
+  return [
+    { dir: join(workspace, 'packages/core'), sourceRoot: 'src', extras: ['wasm/tree-sitter-bash.wasm'] },
+    {
+      dir: rulesDir,
+      sourceRoot: '.',
+      extras: readdirSync(rulesDir).filter((name) => existsSync(join(rulesDir, name, 'README.md'))).map((name) => `${name}/README.md`),
+    },
+    {
+      dir: cliDir,
+      sourceRoot: 'src',
+      extras: [...filesUnder(join(cliDir, 'bin')).map((f) => `bin/${f}`), ...filesUnder(join(cliDir, 'schema')).map((f) => `schema/${f}`)],
+    },
+    { dir: join(workspace, 'packages/eslint-plugin'), sourceRoot: 'src', extras: [] },
+  ];
+}
+
+/** What a fresh build needs from the working tree: no node_modules, no dist (stale outputs would be packed). */
+const WORKSPACE_FILES = ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml', 'tsconfig.base.json', 'tsconfig.build.json', 'packages', 'rules'];
+const NOT_COPIED = /(^|\/)(node_modules|dist)(\/|$)/;
 
 /** Test code and test helpers: never compiled into a tarball. */
 const DEV_ONLY = /(^|\/)(node_modules|dist|_test)(\/|$)|\.test\.ts$|(^|\/)fixture-cases\.ts$/;
@@ -89,23 +99,39 @@ async function run(command: string, args: string[], cwd: string): Promise<Run> {
 }
 
 let dir = '';
+let workspace = '';
 let tarballs = '';
 let project = '';
+let editor = '';
+
+async function step(command: string, args: string[], cwd: string): Promise<void> {
+  const result = await run(command, args, cwd);
+  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+}
 
 beforeAll(async () => {
-  const build = await run('pnpm', ['build'], repoRoot);
-  if (build.code !== 0) throw new Error(`pnpm build failed:\n${build.stdout}${build.stderr}`);
   dir = mkdtempSync(tempPrefix);
+  // Build and pack a copy of the workspace, so that outputs of deleted sources left in the working
+  // tree's dist/ folders cannot end up in a tarball.
+  workspace = join(dir, 'workspace');
+  for (const name of WORKSPACE_FILES) {
+    cpSync(join(repoRoot, name), join(workspace, name), { recursive: true, filter: (source) => !NOT_COPIED.test(relative(repoRoot, source)) });
+  }
+  await step('pnpm', ['install', '--offline'], workspace);
+  await step('pnpm', ['build'], workspace);
   tarballs = join(dir, 'tarballs');
   project = join(dir, 'project');
-  const pack = await run('pnpm', ['-r', 'pack', '--pack-destination', tarballs], repoRoot);
-  if (pack.code !== 0) throw new Error(`pnpm -r pack failed:\n${pack.stderr}`);
+  await step('pnpm', ['-r', 'pack', '--pack-destination', tarballs], workspace);
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'dfo-pack-probe', private: true }, null, 2)}\n`);
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
-  const install = await run('npm', ['install', ...files, 'eslint@10.15.0'], project);
-  if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
-}, 300_000);
+  await step('npm', ['install', ...files, 'eslint@10.15.0'], project);
+  // The VS Code ESLint extension's language server, as packaged for other editors, stands in for VS Code.
+  editor = join(dir, 'editor');
+  mkdirSync(editor);
+  writeFileSync(join(editor, 'package.json'), `${JSON.stringify({ name: 'dfo-editor-probe', private: true }, null, 2)}\n`);
+  await step('npm', ['install', 'vscode-langservers-extracted@4.10.0'], editor);
+}, 600_000);
 
 afterAll(() => {
   if (dir.startsWith(tempPrefix)) rmSync(dir, { recursive: true, force: true });
@@ -113,6 +139,7 @@ afterAll(() => {
 
 describe('pnpm -r pack', () => {
   test('gives one tarball per publishable package, holding exactly its runtime files', async () => {
+    const publishable = publishablePackages(workspace);
     const manifests = publishable.map((p) => JSON.parse(readFileSync(join(p.dir, 'package.json'), 'utf8')) as { name: string; version: string });
     expect(readdirSync(tarballs).sort()).toEqual(manifests.map((m) => tarballName(m.name, m.version)).sort());
     for (const [i, p] of publishable.entries()) {
@@ -121,7 +148,7 @@ describe('pnpm -r pack', () => {
       const entries = listing.stdout.trim().split('\n').map((e) => e.replace(/^package\//, '')).sort();
       expect([manifest.name, entries]).toEqual([manifest.name, expectedEntries(p)]);
     }
-  });
+  }, 60_000);
 
   test('the plugin tarball, spelled out', async () => {
     const listing = await run('tar', ['-tzf', join(tarballs, 'eslint-plugin-dockerfile-opt-0.1.0.tgz')], dir);
@@ -139,7 +166,7 @@ describe('pnpm -r pack', () => {
         'package.json',
       ].map((f) => `package/${f}`),
     );
-  });
+  }, 60_000);
 
   test('installed manifests: ESM, engines, declarations, and real versions instead of workspace:*', () => {
     for (const name of ['@dockerfile-opt/core', '@dockerfile-opt/rules', 'dockerfile-opt', 'eslint-plugin-dockerfile-opt']) {
@@ -169,7 +196,7 @@ describe('in an empty npm project', () => {
     expect(report?.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(expected.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
     expect(expected.messages.map((m) => m.ruleId)).toContain('apt-get-yes');
     expect(result.code).toBe(expected.errorCount > 0 ? 1 : 0);
-  });
+  }, 60_000);
 
   test('npx eslint Dockerfile reports our rules; the eslint-disable comment suppresses one of them', async () => {
     const core = lintWithRules(fixture, rules, { config: {} }).result.messages;
@@ -181,13 +208,109 @@ describe('in an empty npm project', () => {
     expect(report?.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(
       core.filter((m) => !suppressed(m)).map((m) => [`dockerfile-opt/${m.ruleId ?? ''}`, m.line, m.column, m.message]),
     );
-  });
+  }, 60_000);
 
   test('npx eslint --fix applies the safe fixes, as the plugin does in this repository', async () => {
     const inRepo = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended], fix: true });
     const [expected] = await inRepo.lintText(fixture, { filePath: 'Dockerfile' });
-    expect(expected?.output).toContain('LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\nRUN apt-get update && apt-get install -y curl\n');
+    expect(expected?.output).toContain('LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n');
     await run('npx', ['eslint', '--fix', 'Dockerfile'], project);
     expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toBe(expected?.output);
-  });
+  }, 60_000);
+});
+
+interface Diagnostic {
+  range: LspRange;
+  code: { value: string } | string;
+  message: string;
+}
+
+interface CodeAction {
+  title: string;
+  kind: string;
+  command?: { command: string; arguments: unknown[] };
+  edit?: LspWorkspaceEdit;
+}
+
+describe("in an editor: the VS Code ESLint extension's language server", () => {
+  const uri = (): string => pathToFileURL(join(project, 'Dockerfile')).href;
+  let client: LspClient;
+
+  beforeAll(async () => {
+    writeFileSync(join(project, 'Dockerfile'), fixture);
+    // What the extension sends for a file whose language is in `eslint.validate` or a successful `eslint.probe`.
+    const settings = {
+      validate: 'on',
+      packageManager: 'npm',
+      useESLintClass: false,
+      experimental: { useFlatConfig: false },
+      codeActionOnSave: { enable: true, mode: 'all' },
+      format: false,
+      quiet: false,
+      onIgnoredFiles: 'off',
+      options: {},
+      rulesCustomizations: [],
+      run: 'onType',
+      problems: { shortenToSingleLine: false },
+      nodePath: null,
+      workspaceFolder: { name: 'project', uri: pathToFileURL(project).href },
+      codeAction: { disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' }, showDocumentation: { enable: true } },
+    };
+    const serverBin = join(editor, 'node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');
+    client = new LspClient(process.execPath, [serverBin, '--stdio'], project, settings);
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(project).href,
+      workspaceFolders: [{ uri: pathToFileURL(project).href, name: 'project' }],
+      capabilities: { workspace: { configuration: true, applyEdit: true }, textDocument: { diagnostic: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll.eslint'] } } } } },
+    });
+    client.notify('initialized', {});
+    client.notify('textDocument/didOpen', { textDocument: { uri: uri(), languageId: 'dockerfile', version: 1, text: fixture } });
+  }, 60_000);
+
+  afterAll(() => client.stop());
+
+  const diagnostics = async (): Promise<Diagnostic[]> => (await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uri() } })).items;
+  const codeOf = (d: Diagnostic): string => (typeof d.code === 'string' ? d.code : d.code.value);
+
+  test('shows our findings as diagnostics at the same places as the eslint CLI', async () => {
+    const [expected] = await new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] }).lintText(fixture, {
+      filePath: 'Dockerfile',
+    });
+    expect(expected?.messages.length).toBeGreaterThan(3);
+    expect((await diagnostics()).map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, codeOf(d), d.message])).toEqual(
+      expected?.messages.map((m) => [m.line, m.column, m.endLine, m.endColumn, m.ruleId, m.message]),
+    );
+  }, 60_000);
+
+  test('offers an unsafe fix as a quick fix, and "Disable for this line" writes a // comment', async () => {
+    const target = (await diagnostics()).find((d) => codeOf(d) === 'dockerfile-opt/apt-no-install-recommends') as Diagnostic;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri() }, range: target.range, context: { diagnostics: [target] } });
+    const id = 'dockerfile-opt/apt-no-install-recommends';
+    expect(actions.map((a) => a.title)).toEqual([
+      `Add --no-install-recommends (installs fewer packages; the build may need some of them) (${id})`,
+      `Disable ${id} for this line`,
+      `Disable ${id} for the entire file`,
+      `Show documentation for ${id}`,
+    ]);
+    const run = async (index: number): Promise<string> => {
+      const { command } = actions[index] as CodeAction;
+      await client.request('workspace/executeCommand', { command: command?.command, arguments: command?.arguments });
+      const edit = client.appliedEdits.shift();
+      return applyLspEdits(fixture, edit?.documentChanges?.[0]?.edits ?? []);
+    };
+    expect(await run(0)).toBe(fixture.replace('apt-get install curl', 'apt-get install --no-install-recommends curl'));
+    // The extension knows no comment syntax for Dockerfiles and falls back to `//`: the README says to switch this action off.
+    expect(await run(1)).toBe(fixture.replace('run apt-get', `// eslint-disable-next-line ${id}\nrun apt-get`));
+  }, 60_000);
+
+  test('"Fix all" (fix on save) applies the same safe fixes as eslint --fix', async () => {
+    const [expected] = await new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended], fix: true }).lintText(fixture, {
+      filePath: 'Dockerfile',
+    });
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri() }, range, context: { diagnostics: [], only: ['source.fixAll.eslint'] } });
+    expect(fixAll?.kind).toBe('source.fixAll.eslint');
+    expect(applyLspEdits(fixture, fixAll?.edit?.documentChanges?.[0]?.edits ?? [])).toBe(expected?.output);
+  }, 60_000);
 });
