@@ -77,6 +77,13 @@ describe('RUN commands that run other programs', () => {
     }
   });
 
+  test('package scripts and bundlers may write outside the working directory; installs write below it', () => {
+    const m = model('FROM node\nWORKDIR /app\nRUN npm ci && yarn install --frozen-lockfile && pnpm add x && bun install\nRUN npm run build\nRUN yarn build\nRUN bun build ./src --outdir ../static\nRUN pnpm exec vite build\n');
+    const [install, ...scripts] = runs(m);
+    expect(m.runEffects(install!)).toMatchObject({ opaque: false, writes: [{ path: '/app' }, { path: '/app' }, { path: '/app' }, { path: '/app' }] });
+    expect(scripts.map((run) => m.runEffects(run).opaque)).toEqual([true, true, true, true]);
+  });
+
   test('env, nohup, exec, command and time run the command after their options', () => {
     const m = model('FROM debian\nRUN env CGO_ENABLED=0 GOOS=linux go build -o /out/app . && command -v go && env\nRUN time mkdir /data && exec touch /data/x\n');
     const [first, second] = runs(m);

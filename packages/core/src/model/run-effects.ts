@@ -128,6 +128,20 @@ function positional(args: readonly ShellWord[]): ShellWord[] {
   return args.filter((a) => !a.value.startsWith('-'));
 }
 
+/** Subcommands of yarn that are its own (`yarn build` runs the package's `build` script instead). */
+const YARN_COMMANDS = new Set(['install', 'add', 'remove', 'upgrade', 'up', 'cache', 'config', 'global', 'info', 'list', 'why', 'init', 'set', 'plugin']);
+
+/**
+ * `npm run build`, `yarn build`, `bun run build`, `bun build`: a package script or bundler whose
+ * output directory is configured elsewhere (vite's `outDir: '../backend/static'`).
+ */
+function runsPackageScript(name: string, sub: string | undefined): boolean {
+  if (sub === undefined) return false;
+  if (name === 'yarn') return !YARN_COMMANDS.has(sub);
+  if (name === 'npm' || name === 'pnpm' || name === 'bun') return ['run', 'run-script', 'exec', 'x', 'dlx', 'build', 'start', 'test'].includes(sub);
+  return false;
+}
+
 function commandWrites(name: string, cmd: ShellCommand, cwdState: Cwd): CommandEffect {
   const args = cmd.args;
   const out: RunWrite[] = [];
@@ -269,7 +283,7 @@ function commandWrites(name: string, cmd: ShellCommand, cwdState: Cwd): CommandE
       // These write below the working directory (node_modules, dist, build, .venv, vendor, …),
       // and may write elsewhere too (`pip install`, `make install`): not knowable in general.
       add(null, 'tree', cwd);
-      return { writes: out, opaque: name === 'make' || name === 'cmake' || name === 'ninja', known: true };
+      return { writes: out, opaque: name === 'make' || name === 'cmake' || name === 'ninja' || runsPackageScript(name, sub), known: true };
     default:
       return { writes: out, opaque: false, known: false };
   }
