@@ -49,13 +49,24 @@ describe('legacy-key-value-format', () => {
     expect(fixRule(rule, fixed)).toBe(fixed);
   });
 
-  test('fix joins a name and value split by a continuation; keeps CRLF; no fix when the value spans lines or a comment sits between', () => {
+  test('fix joins a name and value split by a continuation and keeps CRLF', () => {
     expect(fixRule(rule, 'FROM x:1\r\nENV A \\\r\n  1\r\n')).toBe('FROM x:1\r\nENV A=1\r\n');
-    const spans = 'FROM x:1\nENV A one \\\n  two\n';
-    expect(fixRule(rule, spans)).toBe(spans);
-    const comment = 'FROM x:1\nENV A \\\n# why\n  1\n';
-    expect(lintRule(rule, comment).map((f) => f.line)).toEqual([2]);
-    expect(fixRule(rule, comment)).toBe(comment);
+  });
+
+  test('fix quotes a value continued over several lines, keeping the continuations', () => {
+    const text = 'FROM x:1\nENV DEPS \\\n    curl \\\n    git\nRUN true\n';
+    const fixed = fixRule(rule, text);
+    expect(fixed).toBe('FROM x:1\nENV DEPS="curl \\\n    git"\nRUN true\n');
+    expect(fixRule(rule, fixed)).toBe(fixed);
+  });
+
+  test('no fix when a comment line sits in the value or between name and value', () => {
+    const inValue = 'FROM x:1\nENV A one \\\n# why\n  two\n';
+    expect(lintRule(rule, inValue).map((f) => f.line)).toEqual([2]);
+    expect(fixRule(rule, inValue)).toBe(inValue);
+    const between = 'FROM x:1\nENV A \\\n# why\n  1\n';
+    expect(lintRule(rule, between).map((f) => f.line)).toEqual([2]);
+    expect(fixRule(rule, between)).toBe(between);
   });
 
   test('reports and fixes ONBUILD ENV triggers', () => {
