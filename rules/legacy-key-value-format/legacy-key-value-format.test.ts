@@ -80,6 +80,11 @@ describe('legacy-key-value-format', () => {
     expect(actual).toEqual(expected);
   });
 
+  test('BuildKit\'s check=skip directive and hadolint-style ignores name the BuildKit check', () => {
+    expect(lintRule(rule, '# check=skip=LegacyKeyValueFormat\nFROM x:1\nENV A 1\n')).toEqual([]);
+    expect(lintRule(rule, 'FROM x:1\n# dockerfile-opt ignore=LegacyKeyValueFormat\nENV A 1\nENV B 2\n').map((f) => f.line)).toEqual([4]);
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);

@@ -61,6 +61,10 @@ describe('prefer-copy-over-add', () => {
     expect(actual).toEqual(expected);
   });
 
+  test('# hadolint ignore=DL3020 silences the next instruction only', () => {
+    expect(lintRule(rule, 'FROM x:1\n# hadolint ignore=DL3020\nADD a /a\nADD b /b\n').map((f) => f.line)).toEqual([4]);
+  });
+
   test('README examples', () => {
     const readme = readmeMismatches(rule, new URL('./README.md', import.meta.url));
     expect([readme.bad > 0, readme.good > 0, readme.badWithoutFinding, readme.goodWithFinding]).toEqual([true, true, [], []]);
