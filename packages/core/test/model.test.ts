@@ -68,7 +68,8 @@ describe('variables', () => {
         'ARG UNSET',
         'FROM alpine:${VERSION}',
         'ARG VERSION',
-        'ENV APP_HOME=/srv/app DATA=${APP_HOME}/data',
+        'ENV APP_HOME=/srv/app SAME_LINE=${APP_HOME}/data',
+        'ENV DATA=${APP_HOME}/data',
         'ENV MODE=${MODE_OVERRIDE:-production}',
         'RUN echo',
         '',
@@ -80,6 +81,9 @@ describe('variables', () => {
     expect(state.args.get('VERSION')).toBe('3.19');
     expect(state.env.get('APP_HOME')).toBe('/srv/app');
     expect(state.env.get('DATA')).toBe('/srv/app/data');
+    // one ENV expands every value with the variables in force before it, as Docker does
+    expect(state.env.has('SAME_LINE')).toBe(true);
+    expect(state.env.get('SAME_LINE')).toBeUndefined();
     expect(m.expand('${APP_HOME}/bin:$VERSION', run).value).toBe('/srv/app/bin:3.19');
     // MODE_OVERRIDE may come from the base image: unknown, so MODE is unknown
     expect(state.env.get('MODE')).toBeUndefined();
@@ -184,5 +188,20 @@ describe('file-system writes', () => {
     expect(m.copyInfo(c2!).destPath).toBe('/w/z');
     expect(m.copyInfo(c3!)).toMatchObject({ destPath: '/w', destIsDir: true });
     expect(m.copyInfo(c3!).sources[0]).toMatchObject({ value: '*.json', hasGlob: true });
+  });
+});
+
+describe('long files', () => {
+  test('thousands of ENV instructions keep every snapshot right without copying', () => {
+    const lines = ['FROM alpine'];
+    for (let i = 0; i < 3000; i++) lines.push(`ENV V${i}=${i}`);
+    lines.push('RUN true');
+    const m = model(lines.join('\n'));
+    const env = m.stateAt(find(m, 'RUN')).env;
+    expect(env.size).toBe(3000);
+    expect(env.get('V0')).toBe('0');
+    expect(env.get('V2999')).toBe('2999');
+    const middle = m.stateAt(find(m, 'ENV', 1500)).env;
+    expect([middle.has('V1499'), middle.has('V1500')]).toEqual([true, false]);
   });
 });

@@ -9,6 +9,7 @@ import type {
 import type { Range } from '../parse/location.js';
 import { parseShell, shellSourceOf, type ShellScript } from '../parse/shell.js';
 import { hasGlob, isUnder, resolveImagePath, basename } from './paths.js';
+import { LayeredMap } from './layered-map.js';
 import { runEffects, type RunEffects, type WriteKind } from './run-effects.js';
 import {
   AUTOMATIC_PLATFORM_ARGS,
@@ -110,6 +111,8 @@ export interface CopyInfo {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const NO_VARS = LayeredMap.of<VarValue>();
+const PLATFORM_ARGS = LayeredMap.of<VarValue>(AUTOMATIC_PLATFORM_ARGS.map((name) => [name, undefined]));
 const IMAGE_LIKE = /[:/@.]/;
 
 export class DockerfileModel {
@@ -145,7 +148,7 @@ export class DockerfileModel {
   stateAt(node: InstructionNode): InstructionState {
     const state = this.states.get(node.onbuildParent ?? node);
     if (state) return state;
-    return { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: new Map(), args: this.globalArgs };
+    return { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: NO_VARS, args: this.globalArgs };
   }
 
   /** Expand variables in `text` with the ARG and ENV values in force at `node`. */
@@ -241,53 +244,61 @@ export class DockerfileModel {
 
   private build(): void {
     let current: Stage | null = null;
-    let env = new Map<string, VarValue>();
-    let args = new Map<string, VarValue>();
+    let env = NO_VARS;
+    let args = NO_VARS;
     let workdir = '/';
     let workdirKnown = false;
     let user: string | null = null;
     let shell = DEFAULT_SHELL;
     for (const name of AUTOMATIC_PLATFORM_ARGS) this.globalArgs.set(name, undefined);
-    const stageState = new Map<Stage, { env: Map<string, VarValue>; workdir: string; workdirKnown: boolean; user: string | null; shell: string[] }>();
+    const stageState = new Map<Stage, { env: LayeredMap<VarValue>; workdir: string; workdirKnown: boolean; user: string | null; shell: string[] }>();
 
     for (const node of this.root.instructions) {
       if (node.type === 'FROM') {
-        this.states.set(node, { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: new Map(), args: new Map(this.globalArgs) });
+        this.states.set(node, { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: NO_VARS, args: LayeredMap.of(this.globalArgs) });
         const stage = this.createStage(node);
         this.stageByInstruction.set(node, stage);
         if (current) stageState.set(current, { env, workdir, workdirKnown, user, shell });
         current = stage;
         const parent = stage.base.kind === 'stage' ? stageState.get(stage.base.stage) : undefined;
-        env = new Map(parent?.env);
+        env = parent?.env ?? NO_VARS;
         workdir = parent?.workdir ?? '/';
         // `scratch` has no WORKDIR: its working directory is `/`.
         workdirKnown = parent?.workdirKnown ?? stage.base.kind === 'scratch';
         user = parent?.user ?? null;
         shell = parent?.shell ?? DEFAULT_SHELL;
-        args = new Map();
-        for (const name of AUTOMATIC_PLATFORM_ARGS) args.set(name, undefined);
+        args = PLATFORM_ARGS;
         continue;
       }
       if (!current) {
-        if (node.type === 'ARG') this.declareArgs(node, this.globalArgs, this.globalArgs, new Map());
-        this.states.set(node, { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: new Map(), args: new Map(this.globalArgs) });
+        if (node.type === 'ARG') {
+          for (const [name, value] of this.declareArgs(node, this.globalArgs, NO_VARS, true)) this.globalArgs.set(name, value);
+        }
+        this.states.set(node, { stage: null, workdir: '/', workdirKnown: false, user: null, shell: DEFAULT_SHELL, env: NO_VARS, args: LayeredMap.of(this.globalArgs) });
         continue;
       }
       current.instructions.push(node);
       this.stageByInstruction.set(node, current);
-      this.states.set(node, { stage: current, workdir, workdirKnown, user, shell, env: new Map(env), args: new Map(args) });
+      this.states.set(node, { stage: current, workdir, workdirKnown, user, shell, env, args });
       switch (node.type) {
         case 'ARG':
-          this.declareArgs(node, args, this.globalArgs, env);
+          args = args.with(this.declareArgs(node, args, env, false));
           break;
-        case 'ENV':
+        case 'ENV': {
+          // Every value of one ENV is expanded with the variables in force before it (DL3044).
+          const updates = new Map<string, VarValue>();
+          const before = { env, args };
           for (const p of node.properties) {
-            const expanded = expandVariables(p.unescapedValue ?? '', (n) => (env.has(n) ? env.get(n) : args.has(n) ? args.get(n) : null), {
-              escapeChar: this.root.escapeChar,
-            });
-            env.set(p.name.value, expanded.value ?? undefined);
+            const expanded = expandVariables(
+              p.unescapedValue ?? '',
+              (n) => (before.env.has(n) ? before.env.get(n) : before.args.has(n) ? before.args.get(n) : null),
+              { escapeChar: this.root.escapeChar },
+            );
+            updates.set(p.name.value, expanded.value ?? undefined);
           }
+          env = env.with(updates);
           break;
+        }
         case 'WORKDIR': {
           const target = this.expand(node.argsText.trim(), node).value;
           if (target === null) {
@@ -312,20 +323,25 @@ export class DockerfileModel {
     this.collectRefs();
   }
 
-  private declareArgs(node: PropertyInstructionNode, into: Map<string, VarValue>, globals: Map<string, VarValue>, env: Map<string, VarValue>): void {
+  /** The values an ARG instruction declares; later names of one ARG see the earlier ones. */
+  private declareArgs(node: PropertyInstructionNode, current: ReadonlyMap<string, VarValue>, env: ReadonlyMap<string, VarValue>, isGlobal: boolean): Map<string, VarValue> {
+    const updates = new Map<string, VarValue>();
+    const lookup = (n: string): VarValue | null => {
+      if (env.has(n)) return env.get(n);
+      if (updates.has(n)) return updates.get(n);
+      return current.has(n) ? current.get(n) : null;
+    };
     for (const p of node.properties) {
       const name = p.name.value;
       if (p.value === null && p.operator === null) {
         // `ARG NAME` in a stage brings in the global default, if any
-        into.set(name, globals === into ? undefined : globals.has(name) ? globals.get(name) : undefined);
+        updates.set(name, isGlobal ? undefined : this.globalArgs.get(name));
         continue;
       }
-      const expanded = expandVariables(p.unescapedValue ?? '', (n) => (env.has(n) ? env.get(n) : into.has(n) ? into.get(n) : null), {
-        escapeChar: this.root.escapeChar,
-        undeclaredIsEmpty: globals === into,
-      });
-      into.set(name, expanded.value ?? undefined);
+      const expanded = expandVariables(p.unescapedValue ?? '', lookup, { escapeChar: this.root.escapeChar, undeclaredIsEmpty: isGlobal });
+      updates.set(name, expanded.value ?? undefined);
     }
+    return updates;
   }
 
   private createStage(node: FromNode): Stage {
