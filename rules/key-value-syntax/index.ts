@@ -12,7 +12,6 @@ export default defineRule({
     sources: [],
     description: 'ENV, LABEL and ARG have well-formed name=value pairs (a name, an `=` when several are set, closed quotes).',
     messages: {
-      empty: '{{keyword}} needs at least one name{{form}}.',
       noName: '{{keyword}} pair "{{text}}" has no name before "=".',
       missingEquals: '"{{name}}" has no "=": when {{keyword}} sets several pairs, each one is name=value.',
       missingValue: '{{keyword}} {{name}} has no value: write {{keyword}} {{name}}=value.',
@@ -22,12 +21,9 @@ export default defineRule({
   },
   create(ctx) {
     const check = (node: PropertyInstructionNode): void => {
+      // An instruction with no arguments at all is argument-count's finding.
       const props = node.properties;
       const keyword = node.keyword;
-      if (props.length === 0) {
-        ctx.report({ node: node.keywordToken, messageId: 'empty', data: { keyword, form: keyword === 'ARG' ? '' : '=value pair' } });
-        return;
-      }
       for (const prop of props) {
         const name = prop.name.value;
         if (name === '') {
