@@ -26,15 +26,11 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
   }
 
   get(key: string): V | undefined {
-    for (let layer: LayeredMap<V> | null = this; layer; layer = layer.parent) {
-      if (layer.own.has(key)) return layer.own.get(key);
-    }
-    return undefined;
+    return this.own.has(key) ? this.own.get(key) : this.parent?.get(key);
   }
 
   has(key: string): boolean {
-    for (let layer: LayeredMap<V> | null = this; layer; layer = layer.parent) if (layer.own.has(key)) return true;
-    return false;
+    return this.own.has(key) || (this.parent?.has(key) ?? false);
   }
 
   get size(): number {
@@ -61,14 +57,17 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
     return this.entries();
   }
 
+  /** The merged map, computed once; parents are walked, not flattened themselves. */
   private flat(): Map<string, V> {
-    if (!this.#flat) {
-      const layers: Array<ReadonlyMap<string, V>> = [];
-      for (let layer: LayeredMap<V> | null = this; layer; layer = layer.parent) layers.push(layer.own);
-      const flat = new Map<string, V>();
-      for (const layer of layers.reverse()) for (const [k, v] of layer) flat.set(k, v);
-      this.#flat = flat;
-    }
+    this.#flat ??= LayeredMap.merge(this);
     return this.#flat;
+  }
+
+  private static merge<V>(top: LayeredMap<V>): Map<string, V> {
+    const layers: Array<ReadonlyMap<string, V>> = [];
+    for (let layer: LayeredMap<V> | null = top; layer; layer = layer.parent) layers.push(layer.own);
+    const flat = new Map<string, V>();
+    for (const own of layers.reverse()) for (const [k, v] of own) flat.set(k, v);
+    return flat;
   }
 }
