@@ -79,7 +79,9 @@ describe('cmd-missing-executable', () => {
       'FROM alpine\nCMD ["/bin/sh", "-c", "/app/x"]\n',
       'FROM alpine\nCMD ["server"]\n',
       'FROM alpine\nCMD ["$APP/server"]\n',
-      'FROM alpine\nENV APP=/opt/app\nCMD $APP/server\n',
+      'FROM alpine\nARG APP=/opt/app\nCMD $APP/server\n',
+      'FROM alpine\nCMD $APP/server\n',
+      'FROM alpine\nENV APP=/opt/app\nCOPY server /opt/app/server\nCMD "$APP/server"\n',
       'FROM alpine\nCMD ["/usr/local/bin/app"]\n',
       'FROM node:20\nCMD ["/app/server.js"]\n',
       'FROM ${BASE}\nCMD ["/app/x"]\n',
@@ -90,6 +92,10 @@ describe('cmd-missing-executable', () => {
       'FROM alpine\nWORKDIR app\nCOPY x .\nCMD ["/app/x"]\n',
       'FROM mcr.microsoft.com/windows/nanoserver\nCMD ["c:/app/x"]\n',
       'FROM diamol/base\nENTRYPOINT ["/traefik"]\nCOPY --from=traefik:windows /traefik.exe /traefik.exe\n',
+    ]);
+    // the container's shell expands ENV, set before or after the CMD
+    expect(at('FROM alpine\nCMD "$APP_HOME/server" --port 80\nENV APP_HOME=/opt/app\n')).toEqual([
+      [2, 5, '"$APP_HOME/server"', 'CMD starts "/opt/app/server", but nothing in the final stage writes it and the base image "alpine" does not ship it.'],
     ]);
     // on scratch even /bin/sh must be written
     expect(at('FROM scratch\nCMD ["/bin/sh", "-c", "/app/x"]\n').map((f) => f[2])).toEqual(['/bin/sh']);

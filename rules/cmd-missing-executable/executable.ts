@@ -1,4 +1,4 @@
-import { basename, parseShell, resolveImagePath, shellSourceOf, type DockerfileModel, type InstructionNode, type Range, type Stage } from '@dockerfile-opt/core';
+import { basename, expandVariables, parseShell, resolveImagePath, shellSourceOf, type DockerfileModel, type InstructionNode, type Range, type Stage } from '@dockerfile-opt/core';
 
 /** The program a CMD or ENTRYPOINT starts, as written. */
 export interface Executable {
@@ -26,11 +26,11 @@ function execFormRanges(text: string, start: number, end: number): Range[] {
 }
 
 /**
- * The program an exec-form or shell-form CMD/ENTRYPOINT runs: the first array element, or the
- * first command of the shell script (after `exec`). Null for an empty exec form, or when the
- * program is not a literal word.
+ * The program an exec-form or shell-form CMD/ENTRYPOINT runs in the image of stage `image`: the
+ * first array element, or the first command of the shell script (after `exec`). Null for an
+ * empty exec form, or when the program's name is not known.
  */
-export function executableOf(model: DockerfileModel, node: InstructionNode): Executable | null {
+export function executableOf(model: DockerfileModel, node: InstructionNode, image: Stage): Executable | null {
   const text = model.root.text;
   if (!node.bodyRange) return null;
   if (node.execForm) {
@@ -43,8 +43,24 @@ export function executableOf(model: DockerfileModel, node: InstructionNode): Exe
   const command = parseShell(source, node.bodyRange[0]).commands[0];
   if (!command?.name) return null;
   const program = command.name.value === 'exec' ? command.args[0] : command.name;
-  if (!program?.isStatic) return null;
-  return { node, word: program.value, range: program.range, rest: [] };
+  if (!program) return null;
+  const word = program.isStatic ? program.value : runtimeValue(model, image, program.text);
+  return word === null ? null : { node, word, range: program.range, rest: [] };
+}
+
+/**
+ * A shell word as the container's shell expands it: only the image's ENV is there at run time
+ * (ARGs are not), so `$APP_HOME/server` resolves when the final stage sets APP_HOME. Null when a
+ * variable is unknown or the word holds more than `$VAR`s and plain text.
+ */
+function runtimeValue(model: DockerfileModel, image: Stage, text: string): string | null {
+  const unquoted = /^"[^"`\\]*"$/.test(text) ? text.slice(1, -1) : text;
+  if (/[`'"\\]|\$\(/.test(unquoted)) return null;
+  const last = image.instructions.at(-1);
+  if (!last) return null;
+  const env = new Map(model.stateAt(last).env);
+  if (last.type === 'ENV') for (const p of last.properties) env.set(p.name.value, model.expand(p.unescapedValue ?? '', last).value ?? undefined);
+  return expandVariables(unquoted, (name) => (env.has(name) ? env.get(name) : null)).value;
 }
 
 /** The stage and the stages it builds on, nearest first. */
@@ -74,9 +90,9 @@ export function startedPrograms(model: DockerfileModel, stage: Stage, baseHasEnt
   const cmd = lastInChain(chain, 'CMD');
   // Setting ENTRYPOINT resets a CMD inherited from further up the chain.
   const cmdInForce = cmd && (!entrypoint || cmd.depth <= entrypoint.depth) ? cmd.node : null;
-  const fromCmd = cmdInForce ? executableOf(model, cmdInForce) : null;
+  const fromCmd = cmdInForce ? executableOf(model, cmdInForce, stage) : null;
   if (!entrypoint) return !baseHasEntrypoint && fromCmd ? [fromCmd] : [];
-  const program = executableOf(model, entrypoint.node);
+  const program = executableOf(model, entrypoint.node, stage);
   if (!program) return fromCmd && entrypoint.node.execForm?.length === 0 ? [fromCmd] : [];
   if (!INIT_WRAPPERS.has(basename(program.word))) return [program];
   const wrapped = program.rest.find((r) => !r.word.startsWith('-'));
