@@ -1,0 +1,34 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+
+/** Context files larger than this are not read: rules look at manifests, not at data. */
+const MAX_CONTEXT_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A `readContextFile` for rules: reads `relativePath` below `dir` (the Dockerfile's directory) as
+ * UTF-8, or returns null when it is missing, not a regular file, too large, or outside `dir`
+ * (absolute, `..`, or a symbolic link that leads out).
+ */
+export function contextReader(dir: string): (relativePath: string) => string | null {
+  let realDir: string | null | undefined;
+  return (relativePath) => {
+    if (isAbsolute(relativePath)) return null;
+    const target = resolve(dir, relativePath);
+    if (!isInside(dir, target)) return null;
+    try {
+      realDir ??= realpathSync(dir);
+      const real = realpathSync(target);
+      if (!isInside(realDir, real)) return null;
+      const stats = statSync(real);
+      if (!stats.isFile() || stats.size > MAX_CONTEXT_FILE_BYTES) return null;
+      return readFileSync(real, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+}
+
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}

@@ -1,0 +1,31 @@
+import type { RuleMeta } from '@dockerfile-opt/core';
+import type { LintResult } from '../types.js';
+
+export interface FormatterContext {
+  /** Paths are shown relative to this directory when they are below it. */
+  cwd: string;
+  /** Use ANSI colours. */
+  color: boolean;
+  /** Metadata of every rule, by id. */
+  rulesMeta: Record<string, RuleMeta>;
+}
+
+/** Turns results into the text the CLI prints (an empty string prints nothing). */
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+/**
+ * The formats `--format` accepts. Each lives in its own module, loaded only when used; to add
+ * one, write `formatters/<name>.ts` with a default export and add a line here.
+ */
+const registry: Record<string, () => Promise<{ default: Formatter }>> = {
+  stylish: () => import('./stylish.js'),
+  json: () => import('./json.js'),
+};
+
+export const formatterNames: readonly string[] = Object.keys(registry);
+
+/** The formatter called `name`, or null when there is none. */
+export async function loadFormatter(name: string): Promise<Formatter | null> {
+  const load = Object.hasOwn(registry, name) ? registry[name] : undefined;
+  return load ? (await load()).default : null;
+}
