@@ -36,6 +36,7 @@ describe('copy-dest-dir-slash', () => {
       'COPY a b /app/',
       'COPY a b "/opt/app/"',
       'COPY a b .',
+      'COPY a b ../up/..',
       'COPY a b $DEST',
       'COPY a b $UNKNOWN',
       'COPY --from=build /a /b ./',
@@ -44,6 +45,11 @@ describe('copy-dest-dir-slash', () => {
       '',
     ].join('\n');
     expect(lintRule(rule, text)).toEqual([]);
+  });
+
+  test('a Windows destination ending in a backslash is a directory', () => {
+    const text = '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a.dll b.dll C:\\Windows\\System32\\\nCOPY c.dll d.dll C:\\app\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.text])).toEqual([[4, 'C:\\app']]);
   });
 
   test('fix appends the slash: bare, quoted, exec form, after continuations and on CRLF; fixing twice changes nothing', () => {

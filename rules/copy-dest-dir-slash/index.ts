@@ -1,9 +1,9 @@
 import { defineRule, type InstructionNode, type RuleContext, type TextEdit } from '@dockerfile-opt/core';
 import { stripQuotes } from '../_shared/quoting.js';
 
-/** Destinations Docker already treats as directories without a trailing slash. */
+/** Destinations Docker already treats as directories (a trailing backslash is the separator of Windows images). */
 function namesDirectory(dest: string): boolean {
-  return dest.endsWith('/') || dest === '.' || dest === '..' || dest.endsWith('/.') || dest.endsWith('/..');
+  return /[/\\]$/.test(dest) || /(^|[/\\])\.\.?$/.test(dest);
 }
 
 /** Where to insert the `/`: after the destination token, or inside its closing quote. */
