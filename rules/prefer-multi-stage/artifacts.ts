@@ -41,6 +41,8 @@ export interface InferenceInput {
   steps: readonly BuildStep[];
   /** The working directory of the runtime stage where the artifact lands. */
   runtimeWorkdir: string;
+  /** False when a WORKDIR of the stage depends on a value the model does not know. */
+  runtimeWorkdirKnown: boolean;
   entry: readonly EntryWord[];
   readContextFile: ((path: string) => string | null) | undefined;
 }
@@ -56,6 +58,12 @@ const emptyPlan = (): ArtifactPlan => ({ copies: [], moves: [], builderSteps: []
 
 /** What the build produces and where the runtime stage gets it from. */
 export function inferArtifacts(input: InferenceInput): Inferred {
+  const inferred = inferByEcosystem(input);
+  if ('plan' in inferred) addMovedParts(input, inferred.plan);
+  return inferred;
+}
+
+function inferByEcosystem(input: InferenceInput): Inferred {
   const ecosystem = input.steps[0]?.ecosystem;
   switch (ecosystem) {
     case 'go':
@@ -82,16 +90,30 @@ function fileArtifact(plan: ArtifactPlan, input: InferenceInput, path: string, i
     plan.copies.push({ source: final, dest: final, destIsDir: false, sourceIsFile: true });
     return;
   }
+  if (!input.runtimeWorkdirKnown) {
+    plan.copies.push({ source: path, dest: path, destIsDir: false, sourceIsFile: true });
+    return;
+  }
   const dest = posix.join(input.runtimeWorkdir, posix.basename(path));
   plan.copies.push({ source: path, dest, destIsDir: false, sourceIsFile: true });
   plan.moves.push({ from: path, to: dest });
 }
 
-/** `cp`/`mv` of the artifact later in the stage: the CMD runs the copy. */
-function followCopies(input: InferenceInput, path: string): string {
-  let current = path;
+/** A `cp`/`mv`/`install` after the build: where a path went. */
+interface Transfer {
+  /** Absolute source path (may hold a glob). */
+  from: string;
+  /** Absolute destination. */
+  to: string;
+  /** The destination is a directory that receives the source. */
+  into: boolean;
+}
+
+function laterTransfers(input: InferenceInput): Transfer[] {
+  const start = input.steps[0]?.run.range[0] ?? 0;
+  const transfers: Transfer[] = [];
   for (const run of input.stage.instructions) {
-    if (run.type !== 'RUN' || run.range[0] < (input.steps[0]?.run.range[0] ?? 0)) continue;
+    if (run.type !== 'RUN' || run.range[0] < start) continue;
     const workdir = input.model.stateAt(run).workdir;
     for (const script of input.model.shell(run)) {
       for (const command of script.commands) {
@@ -100,15 +122,32 @@ function followCopies(input: InferenceInput, path: string): string {
         const operands = invocation.args.filter((w) => !w.value.startsWith('-'));
         if (operands.length !== 2 || operands.some((w) => !w.isStatic)) continue;
         const [from, to] = operands as [ShellWord, ShellWord];
-        const source = resolveImagePath(workdir, from.value);
-        const target = to.value;
-        if (source !== current && !(hasGlob(source) && globToRegExp(source).test(current))) continue;
-        const dest = resolveImagePath(workdir, target);
-        current = target.endsWith('/') || target === '.' ? posix.join(dest, posix.basename(current)) : dest;
+        transfers.push({ from: resolveImagePath(workdir, from.value), to: resolveImagePath(workdir, to.value), into: to.value.endsWith('/') || to.value === '.' });
       }
     }
   }
+  return transfers;
+}
+
+/** `cp`/`mv` of the artifact later in the stage: the CMD runs the copy. */
+function followCopies(input: InferenceInput, path: string): string {
+  let current = path;
+  for (const transfer of laterTransfers(input)) {
+    if (transfer.from !== current && !(hasGlob(transfer.from) && globToRegExp(transfer.from).test(current))) continue;
+    current = transfer.into ? posix.join(transfer.to, posix.basename(current)) : transfer.to;
+  }
   return current;
+}
+
+/** Parts of an output directory moved elsewhere after the build (`mv /out/workers /workers`) go along. */
+function addMovedParts(input: InferenceInput, plan: ArtifactPlan): void {
+  for (const transfer of laterTransfers(input)) {
+    const dir = plan.copies.find((c) => !c.sourceIsFile && transfer.from !== c.source && isUnder(transfer.from, c.source));
+    if (!dir || hasGlob(transfer.from)) continue;
+    const dest = transfer.into ? posix.join(transfer.to, posix.basename(transfer.from)) : transfer.to;
+    if (plan.copies.some((c) => isUnder(dest, c.source))) continue;
+    plan.copies.push({ source: dest, dest, destIsDir: false, sourceIsFile: false });
+  }
 }
 
 function goArtifacts(input: InferenceInput): Inferred {
@@ -169,6 +208,7 @@ function javaArtifacts(input: InferenceInput): Inferred {
   const step = input.steps.find((s) => s.label !== 'javac');
   if (!step) return { missing: 'the output of `javac` (package it with Maven or Gradle)' };
   if (workdirUnknown(input, step)) return UNKNOWN_WORKDIR;
+  if (!input.runtimeWorkdirKnown) return { missing: 'where the jar goes (a WORKDIR depends on a value the rule does not know)' };
   const isMaven = step.program.startsWith('mvn');
   const pomDir = optionValue(step.words, ['-f', '--file']);
   const projectDir = isMaven && pomDir ? resolveImagePath(step.workdir, posix.dirname(pomDir)) : step.workdir;
@@ -257,6 +297,11 @@ function dotnetArtifacts(input: InferenceInput): Inferred {
   if (!output.startsWith('/') && workdirUnknown(input, step)) return UNKNOWN_WORKDIR;
   const dir = resolveImagePath(step.workdir, output);
   const plan = emptyPlan();
+  // `-o out` lands in the runtime WORKDIR; an absolute `-o /app` keeps its place.
+  if (output.startsWith('/') || !input.runtimeWorkdirKnown || input.runtimeWorkdir === '/') {
+    plan.copies.push({ source: dir, dest: dir, destIsDir: dir === input.runtimeWorkdir, sourceIsFile: false });
+    return { plan };
+  }
   plan.copies.push({ source: dir, dest: input.runtimeWorkdir, destIsDir: true, sourceIsFile: false });
   plan.moves.push({ from: dir, to: input.runtimeWorkdir });
   return { plan };

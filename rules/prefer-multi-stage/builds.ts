@@ -69,7 +69,8 @@ function classify(command: ShellCommand, run: InstructionNode, workdir: string):
       return task ? step('java', `${program} ${task}`) : null;
     }
     case 'javac':
-      return step('java', 'javac');
+      // `javac -version` is a smoke test, not a build.
+      return operands.some((o) => o.endsWith('.java') || o.startsWith('@')) ? step('java', 'javac') : null;
     case 'cargo':
       return first === 'build' || first === 'b' || first === 'install' ? step('rust', `cargo ${first}`) : null;
     case 'dotnet':

@@ -54,8 +54,8 @@ export default defineRule<[Options]>({
         const first = steps[0];
         if (!first) return;
         const sameEcosystem = steps.filter((s) => s.ecosystem === first.ecosystem);
-        const runtimeWorkdir = finalWorkdir(model, stage);
-        const inferred = inferArtifacts({ model, stage, steps: sameEcosystem, runtimeWorkdir, entry: entryWords(model, stage), readContextFile: ctx.readContextFile });
+        const { path: runtimeWorkdir, known: runtimeWorkdirKnown } = finalWorkdir(model, stage);
+        const inferred = inferArtifacts({ model, stage, steps: sameEcosystem, runtimeWorkdir, runtimeWorkdirKnown, entry: entryWords(model, stage), readContextFile: ctx.readContextFile });
         const cgo = 'plan' in inferred ? inferred.plan.cgo : true;
         const choice = custom !== null ? { image: custom } : toolchain ? runtimeFor(model, stage, toolchain, cgo) : null;
         if (!choice) return;
@@ -64,7 +64,7 @@ export default defineRule<[Options]>({
           toolchain: base.tag === null ? base.name : `${base.name}:${base.tag}`,
           runtime: 'image' in choice ? choice.image : 'a runtime image',
         };
-        const plan = planRewrite({ model, stage, steps: sameEcosystem, choice, custom: custom !== null, inferred, runtimeWorkdir, readContextFile: ctx.readContextFile, eol: ctx.eol });
+        const plan = planRewrite({ model, stage, steps: sameEcosystem, choice, custom: custom !== null, inferred, runtimeWorkdir, runtimeWorkdirKnown, readContextFile: ctx.readContextFile, eol: ctx.eol });
         if ('missing' in plan) {
           ctx.report({ node: image, messageId: 'toolchainNoFix', data: { ...data, runtime: 'image' in choice ? `"${choice.image}"` : 'a runtime image', missing: plan.missing } });
           return;
@@ -101,13 +101,14 @@ interface PlanInput {
   custom: boolean;
   inferred: Inferred;
   runtimeWorkdir: string;
+  runtimeWorkdirKnown: boolean;
   readContextFile: ((p: string) => string | null) | undefined;
   eol: string;
 }
 
 type Plan = { range: [number, number]; text: string; builderName: string } | { missing: string };
 
-function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWorkdir, readContextFile, eol }: PlanInput): Plan {
+function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWorkdir, runtimeWorkdirKnown, readContextFile, eol }: PlanInput): Plan {
   if ('missing' in choice) return choice;
   const tool = healthcheckTool(stage);
   if (tool && !custom) return { missing: `whether "${choice.image}" has ${tool} for the HEALTHCHECK (name a runtime image that has it in the \`runtimeImages\` option)` };
@@ -122,16 +123,19 @@ function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWor
   if (uncovered) return { missing: `how the runtime stage gets "${uncovered}", which the container runs` };
   const taken = new Set(model.stages.map((s) => s.name));
   const builderName = BUILDER_NAMES.find((n) => !taken.has(n)) ?? `builder-${model.stages.length}`;
-  const rewrite = rewriteFinalStage({ model, stage, routes: routing.routes, plan: inferred.plan, runtimeImage: choice.image, builderName, runtimeWorkdir, eol });
+  const rewrite = rewriteFinalStage({ model, stage, routes: routing.routes, plan: inferred.plan, runtimeImage: choice.image, builderName, runtimeWorkdir, runtimeWorkdirKnown, eol });
   return 'missing' in rewrite ? rewrite : { ...settleLayerOrder(model.root.text, rewrite, readContextFile), builderName };
 }
 
-/** The working directory once all the stage's WORKDIRs have run. */
-function finalWorkdir(model: DockerfileModel, stage: Stage): string {
-  const last = stage.instructions.filter((n) => n.type === 'WORKDIR').at(-1);
-  if (!last) return stage.instructions[0] ? model.stateAt(stage.instructions[0]).workdir : '/';
-  const target = model.expand(last.argsText.trim(), last).value;
-  return target === null ? model.stateAt(last).workdir : resolveImagePath(model.stateAt(last).workdir, target);
+/** The working directory once all the stage's WORKDIRs have run, and whether the model knows every one of them. */
+function finalWorkdir(model: DockerfileModel, stage: Stage): { path: string; known: boolean } {
+  const workdirs = stage.instructions.filter((n) => n.type === 'WORKDIR');
+  const targets = workdirs.map((n) => model.expand(n.argsText.trim(), n).value);
+  const last = workdirs.at(-1);
+  const lastTarget = targets.at(-1);
+  const known = targets.every((t) => t !== null);
+  if (!last) return { path: stage.instructions[0] ? model.stateAt(stage.instructions[0]).workdir : '/', known };
+  return { path: lastTarget ? resolveImagePath(model.stateAt(last).workdir, lastTarget) : model.stateAt(last).workdir, known };
 }
 
 /**

@@ -106,6 +106,7 @@ describe('prefer-multi-stage', () => {
       ['FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN python -m venv /venv\nCOPY . /app\nRUN /venv/bin/pip install /app\nCMD ["/venv/bin/app"]\n', 'which run-time libraries the artifact built against libpq-dev needs (installed by the RUN on line 2)'],
       ['FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "server.js", "--static", "dist/"]\n', 'how the runtime stage gets "server.js", which the container runs'],
       ['FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["mvn", "spring-boot:run"]\n', 'how to start the app without the toolchain (CMD runs `mvn spring-boot:run`)'],
+      ['FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY . .\nRUN javac -d out src/Main.java\nCMD ["java", "-cp", "out", "Main"]\n', 'the output of `javac` (package it with Maven or Gradle)'],
       ['FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-cp", "target/classes", "app.Main"]\n', 'the jar that CMD/ENTRYPOINT runs (name it, e.g. `java -jar target/app.jar`)'],
     ];
     for (const [text, missing] of cases) {
@@ -127,6 +128,7 @@ describe('prefer-multi-stage', () => {
       'ARG BASE\nFROM ${BASE}\nRUN go build -o /app .\n',
       'FROM ubuntu:24.04\nRUN go build -o /app .\n',
       'FROM golang:1.22\nRUN ["go", "build", "-o", "/app", "."]\n',
+      'FROM eclipse-temurin:21-jdk\nRUN javac --version && java --version\n',
     ];
     for (const text of valid) expect(lintRule(rule, text)).toEqual([]);
   });
@@ -177,6 +179,21 @@ describe('prefer-multi-stage', () => {
     const installed = 'FROM rust:1.80\nWORKDIR /src\nCOPY . .\nRUN cargo install --path . --bin web\nCMD ["web"]\n';
     expect(fixRule(rule, installed, { unsafe: true })).toBe(
       'FROM rust:1.80 AS builder\nWORKDIR /src\nCOPY . .\nRUN cargo install --path . --bin web\n\nFROM gcr.io/distroless/cc-debian12\nWORKDIR /src\nCMD ["web"]\n\nCOPY --from=builder /usr/local/cargo/bin/web /usr/local/bin/web\n',
+    );
+  });
+
+  test('a WORKDIR the model cannot resolve makes the artifact destination absolute', () => {
+    const text = 'FROM golang:1.22\nWORKDIR ${GOPATH}/src/app\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nCMD ["/out/app"]\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe(
+      'FROM golang:1.22 AS builder\nWORKDIR ${GOPATH}/src/app\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12\nWORKDIR ${GOPATH}/src/app\nCMD ["/out/app"]\n\nCOPY --from=builder /out/app /out/app\n',
+    );
+  });
+
+  test('an absolute publish directory keeps its place, and what is moved out of it after the build goes along', () => {
+    const text = 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app && mv /app/workers /workers\nENTRYPOINT ["dotnet", "/app/web.dll"]\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe(
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS builder\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app && mv /app/workers /workers\n\n' +
+        'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /src\nENTRYPOINT ["dotnet", "/app/web.dll"]\n\nCOPY --from=builder /app /app\nCOPY --from=builder /workers /workers\n',
     );
   });
 

@@ -13,6 +13,8 @@ export interface RewriteInput {
   builderName: string;
   /** Where the runtime stage's WORKDIR points once its instructions have run. */
   runtimeWorkdir: string;
+  /** False when a WORKDIR depends on a value the model does not know: destinations are then absolute. */
+  runtimeWorkdirKnown: boolean;
   eol: string;
 }
 
@@ -66,7 +68,7 @@ export function rewriteFinalStage(input: RewriteInput): Rewrite {
     runtime.splice(1, 0, { text: `${kw('WORKDIR')} ${input.runtimeWorkdir}`, blankBefore: false });
   }
   for (const step of input.plan.builderSteps) builder.push({ text: `${kw('RUN')} ${step}`, blankBefore: false });
-  const artifactLines = input.plan.copies.map((c) => `${kw('COPY')} --from=${input.builderName} ${c.source} ${destText(c, input.runtimeWorkdir)}`);
+  const artifactLines = input.plan.copies.map((c) => `${kw('COPY')} --from=${input.builderName} ${c.source} ${input.runtimeWorkdirKnown ? destText(c, input.runtimeWorkdir) : c.dest}`);
   runtime.push({ text: artifactLines.join(eol), blankBefore: runtime.length > 1 });
   runtime.push(...runtimeCopies);
 
@@ -96,10 +98,13 @@ function leadingText(model: DockerfileModel, node: InstructionNode): { comments:
   };
 }
 
-/** How the artifact COPY names its destination: relative to the runtime WORKDIR when it lands below it. */
+/**
+ * How the artifact COPY names its destination: relative to the runtime WORKDIR when it lands below
+ * it, absolute otherwise (also without a WORKDIR: the runtime image may set its own).
+ */
 function destText(copy: ArtifactCopy, workdir: string): string {
+  if (workdir === '/' || !isUnder(copy.dest, workdir)) return copy.destIsDir && copy.dest !== '/' ? `${copy.dest}/` : copy.dest;
   if (copy.sourceIsFile && !copy.destIsDir && posix.dirname(copy.dest) === workdir && posix.basename(copy.dest) === posix.basename(copy.source)) return '.';
-  if (!isUnder(copy.dest, workdir)) return copy.destIsDir ? `${copy.dest}/` : copy.dest;
   const relative = posix.relative(workdir, copy.dest);
   if (relative === '') return '.';
   return copy.destIsDir ? `./${relative}/` : `./${relative}`;
