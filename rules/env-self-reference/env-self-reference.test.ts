@@ -22,6 +22,10 @@ describe('env-self-reference', () => {
     ]);
   });
 
+  test('a variable set twice in one ENV: the second value reads the old one, so the first is lost', () => {
+    expect(lintRule(rule, 'FROM x:1\nENV PATH=/a:${PATH} PATH=/b:${PATH}\n').map((f) => [f.column, f.text])).toEqual([[26, '/b:${PATH}']]);
+  });
+
   test('no report for a variable set before the ENV, its own old value, a later pair, escapes or single quotes', () => {
     const text = [
       'FROM x:1',
