@@ -37,6 +37,11 @@ describe('copy-relative-dest-without-workdir', () => {
     expect(lintRule(rule, text)).toEqual([]);
   });
 
+  test('a Windows drive WORKDIR counts, in the stage and in a stage built on it', () => {
+    const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base\nWORKDIR C:\\app\nCOPY a.exe .\nFROM base\nCOPY b.exe bin\\\n';
+    expect(lintRule(rule, text)).toEqual([]);
+  });
+
   test('a new stage from an image does not inherit the WORKDIR of an earlier stage', () => {
     const text = 'FROM node:22 AS build\nWORKDIR /app\nFROM nginx:1.27\nCOPY --from=build /app/dist html/\n';
     expect(lintRule(rule, text).map((f) => [f.line, f.text])).toEqual([[4, 'html/']]);

@@ -114,6 +114,13 @@ describe('per-instruction state', () => {
     expect(m.stateAt(find(m, 'RUN', 1))).toMatchObject({ workdir: '/', workdirKnown: false, user: null, shell: ['/bin/sh', '-c'] });
   });
 
+  test('a Windows drive path is an absolute WORKDIR', () => {
+    for (const dir of ['C:\\\\app', 'c:/app']) {
+      const m = model(`FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR ${dir}\nRUN dir\n`);
+      expect(m.stateAt(find(m, 'RUN')).workdirKnown).toBe(true);
+    }
+  });
+
   test('a relative first WORKDIR is not known to be absolute', () => {
     const m = model('FROM golang\nWORKDIR web\nRUN true\n');
     expect(m.stateAt(find(m, 'RUN'))).toMatchObject({ workdir: '/web', workdirKnown: false });

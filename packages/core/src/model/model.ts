@@ -305,7 +305,8 @@ export class DockerfileModel {
             workdirKnown = false;
           } else {
             workdir = resolveImagePath(workdir, target);
-            workdirKnown = workdirKnown || target.startsWith('/');
+            // A drive path (C:\app, c:/app) is absolute in a Windows image.
+            workdirKnown = workdirKnown || target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target);
           }
           break;
         }
