@@ -96,7 +96,7 @@ export function toEslintRule(rule: RuleDefinition): DockerfileEslintRule {
 
 function toViolation(rule: RuleDefinition, d: ReportDescriptor, sourceCode: DockerfileSourceCode): ViolationReport<DockerfileSyntaxNode> | null {
   const range = d.range ?? d.node?.range ?? [0, 0];
-  if (isIgnored(sourceCode.ignores, rule, range[0])) return null;
+  if (isIgnored(sourceCode.ignores, rule, range[0], d.sources)) return null;
   const loc = { start: sourceCode.positions.position(range[0]), end: sourceCode.positions.position(range[1]) };
   const defaultSafety = rule.meta.fixSafety ?? 'safe';
   const fix = d.fix && d.fix.edits.length > 0 ? d.fix : null;

@@ -1,5 +1,5 @@
 import { parseDockerfile, visitorKeys, type DockerfileNode, type DockerfileSyntaxNode } from '@dockerfile-opt/core';
-import type { File, Language, LanguageOptions, OkParseResult, ParseResult } from '@eslint/core';
+import type { File, Language, LanguageOptions, OkParseResult } from '@eslint/core';
 import { DockerfileSourceCode } from './source-code.js';
 
 /** The language id users write in their config: `language: "dockerfile-opt/dockerfile"`. */
@@ -22,27 +22,14 @@ export class DockerfileLanguage
   }
 
   /**
-   * Synchronous, as ESLint requires. A fatal error (an unknown instruction, which Docker rejects)
-   * becomes ESLint's `Parsing error`, and then no rule runs on the file.
+   * Synchronous, as ESLint requires. Our parser never fails: its errors (an unknown instruction,
+   * which Docker rejects) are reported by the source code, and the rules still run, as in the
+   * dockerfile-opt CLI, so that `unknown-instruction` can offer the keyword that was meant.
    */
-  parse(file: File): ParseResult<DockerfileNode> {
+  parse(file: File): OkParseResult<DockerfileNode> {
     // ESLint strips the BOM from `body` (and puts it back when it writes fixes).
     const text = typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
-    const root = parseDockerfile(text);
-    const fatal = root.errors.filter((e) => e.fatal);
-    if (fatal.length > 0) {
-      return {
-        ok: false,
-        errors: fatal.map((e) => ({
-          message: e.message,
-          line: e.loc.start.line,
-          column: e.loc.start.column,
-          endLine: e.loc.end.line,
-          endColumn: e.loc.end.column,
-        })),
-      };
-    }
-    return { ok: true, ast: root };
+    return { ok: true, ast: parseDockerfile(text) };
   }
 
   createSourceCode(_file: File, input: OkParseResult<DockerfileNode>): DockerfileSourceCode {

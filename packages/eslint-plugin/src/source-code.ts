@@ -103,10 +103,15 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     return { problems: [], directives };
   }
 
-  /** `# eslint dockerfile-opt/apt-get-yes: off` switches rules for the whole file. */
+  /**
+   * `# eslint dockerfile-opt/apt-get-yes: off` switches rules for the whole file. The parser's
+   * errors come out here too: ESLint reports these problems as fatal errors without a rule, which
+   * is how the dockerfile-opt CLI reports them (a language has no other channel for errors that do
+   * not stop the rules).
+   */
   applyInlineConfig(): { configs: InlineConfig[]; problems: FileProblem[] } {
     const configs: InlineConfig[] = [];
-    const problems: FileProblem[] = [];
+    const problems: FileProblem[] = this.ast.errors.map((e) => ({ ruleId: null, message: `Parsing error: ${e.message}`, loc: e.loc }));
     for (const comment of this.getInlineConfigNodes()) {
       const parsed = commentParser.parseDirective(comment.value);
       if (parsed?.label !== 'eslint') continue;

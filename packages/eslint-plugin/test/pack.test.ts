@@ -57,7 +57,8 @@ function publishablePackages(workspace: string): Publishable[] {
     {
       dir: cliDir,
       sourceRoot: 'src',
-      extras: [...filesUnder(join(cliDir, 'bin')).map((f) => `bin/${f}`), ...filesUnder(join(cliDir, 'schema')).map((f) => `schema/${f}`)],
+      // The folders its `files` lists next to dist: the executable, the config schema, example files.
+      extras: ['bin', 'schema', 'examples'].filter((folder) => existsSync(join(cliDir, folder))).flatMap((folder) => filesUnder(join(cliDir, folder)).map((f) => `${folder}/${f}`)),
     },
     { dir: join(workspace, 'packages/eslint-plugin'), sourceRoot: 'src', extras: [] },
   ];
