@@ -35,6 +35,13 @@ describe('cmd-missing-executable', () => {
     ]);
   });
 
+  test('the known minimal images start at /: relative WORKDIRs and COPYs on them are known', () => {
+    expect(at('FROM alpine\nWORKDIR app\nCOPY y.txt .\nCMD ["./x"]\n')).toEqual([
+      [4, 7, './x', 'CMD starts "/app/x", but nothing in the final stage writes it and the base image "alpine" does not ship it.'],
+    ]);
+    expect(at('FROM node:20-alpine\nWORKDIR app\nCOPY y.txt .\nCMD ["./x"]\n')).toEqual([]);
+  });
+
   test('a relative program resolves against the last WORKDIR, in shell form too', () => {
     expect(at('FROM alpine\nWORKDIR /srv\nCOPY server /usr/local/bin/\nCMD ./server --port 80\nWORKDIR app\n')).toEqual([
       [
@@ -89,7 +96,9 @@ describe('cmd-missing-executable', () => {
       'FROM gcr.io/distroless/static:debug\nENTRYPOINT ["/busybox/sh"]\n',
       'FROM alpine\nWORKDIR ${DIR}\nCMD ["./x"]\n',
       'FROM alpine\nRUN ./install.sh\nCMD ["/app/x"]\n',
+      'FROM node:20-alpine\nWORKDIR app\nCOPY x .\nCMD ["/app/x"]\n',
       'FROM alpine\nWORKDIR app\nCOPY x .\nCMD ["/app/x"]\n',
+      'FROM diamol/base\nCMD ["/web/server"]\nWORKDIR web\nCOPY --from=builder /server .\n',
       'FROM mcr.microsoft.com/windows/nanoserver\nCMD ["c:/app/x"]\n',
       'FROM diamol/base\nENTRYPOINT ["/traefik"]\nCOPY --from=traefik:windows /traefik.exe /traefik.exe\n',
     ]);

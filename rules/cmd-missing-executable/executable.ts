@@ -100,13 +100,16 @@ export function startedPrograms(model: DockerfileModel, stage: Stage, baseHasEnt
   return fromCmd ? [program, fromCmd] : [program];
 }
 
-/** The working directory the container starts in, or null when the file does not set it. */
-export function startWorkdir(model: DockerfileModel, stage: Stage, rootIsScratch: boolean): string | null {
+/**
+ * The working directory the container starts in, or null when it is not known: the file does not
+ * set it, and the base image (unless it is known to start at `/`) may.
+ */
+export function startWorkdir(model: DockerfileModel, stage: Stage, baseStartsAtRoot: boolean): string | null {
   const workdir = lastInChain(chainOf(stage), 'WORKDIR');
-  if (!workdir) return rootIsScratch ? '/' : null;
+  if (!workdir) return baseStartsAtRoot ? '/' : null;
   const target = model.expand(workdir.node.argsText.trim(), workdir.node).value;
   if (target === null) return null;
   const state = model.stateAt(workdir.node);
-  if (!state.workdirKnown && !target.startsWith('/')) return null;
+  if (!state.workdirKnown && !baseStartsAtRoot && !target.startsWith('/')) return null;
   return resolveImagePath(state.workdir, target);
 }

@@ -10,12 +10,12 @@ function whyMissing(model: DockerfileModel, stage: Stage, path: string): { messa
   // Windows finds `/traefik` as `/traefik.exe`.
   const candidates = [path, ...WINDOWS_EXTENSIONS.map((ext) => `${path}${ext}`)];
   if (candidates.some((p) => model.produces(stage, p) !== 'no') || model.hasOpaqueWrites(stage)) return null;
-  // A file written relative to the base image's unknown WORKDIR may be this one.
-  if (model.writes(stage).some((w) => !w.anchored && w.kind !== 'dir')) return null;
   const base = rootBase(stage);
   if (base.kind === 'scratch') return { messageId: 'scratch' };
   if (base.kind !== 'image') return null;
   const known = minimalImage(base.name);
+  // Relative writes are resolved against `/`, which is right for the known images only.
+  if (!known && model.writes(stage).some((w) => !w.anchored && w.kind !== 'dir')) return null;
   if (!known || isSystemPath(path) || known.appRoots.some((root) => isUnder(path, root))) return null;
   return { messageId: 'minimalBase', image: base.image };
 }
@@ -41,7 +41,8 @@ export default defineRule({
         if (!stage) return;
         const base = rootBase(stage);
         const baseHasEntrypoint = base.kind === 'image' && minimalImage(base.name)?.entrypoint === true;
-        const workdir = startWorkdir(ctx.model, stage, base.kind === 'scratch');
+        const baseStartsAtRoot = base.kind === 'scratch' || (base.kind === 'image' && minimalImage(base.name) !== null);
+        const workdir = startWorkdir(ctx.model, stage, baseStartsAtRoot);
         for (const program of startedPrograms(ctx.model, stage, baseHasEntrypoint)) {
           // A bare name is looked up in PATH; `$VAR` is not expanded in exec form and unknown in shell form.
           if (!program.word.includes('/') || program.word.includes('$') || /^[A-Za-z]:/.test(program.word)) continue;

@@ -1,4 +1,7 @@
-/** What a small, well-known runtime image ships outside the system trees (`/bin`, `/usr`, …). */
+/**
+ * What a small, well-known runtime image ships outside the system trees (`/bin`, `/usr`, …). None
+ * of them sets a WORKDIR: a relative path in a stage built on one starts from `/`.
+ */
 export interface MinimalImage {
   /** Trees outside the system ones that the image does ship. */
   appRoots: readonly string[];
