@@ -14,10 +14,11 @@ const relintConfig = { extends: 'none' as const, rules: Object.fromEntries(relin
 const root = new URL('../../fixtures/', import.meta.url).pathname;
 
 /** Every fixture directory: an app (sources + Dockerfile) or a rule case, each with its expected files. */
-const cases = [
-  ...readdirSync(join(root, 'apps')).map((name) => join('apps', name)),
-  ...readdirSync(join(root, 'rules/prefer-multi-stage')).map((name) => join('rules/prefer-multi-stage', name)),
-];
+const cases = ['apps', 'rules/prefer-multi-stage'].flatMap((parent) =>
+  readdirSync(join(root, parent))
+    .filter((name) => statSync(join(root, parent, name)).isDirectory())
+    .map((name) => join(parent, name)),
+);
 
 /** The build context of a fixture: files inside its directory only. */
 function contextReader(dir: string): (path: string) => string | null {
@@ -38,7 +39,7 @@ describe('prefer-multi-stage fixtures', () => {
   });
 
   test('there is a fixture for every ecosystem and the seed lab', () => {
-    const apps = readdirSync(join(root, 'apps'));
+    const apps = cases.filter((c) => c.startsWith('apps')).map((c) => c.slice('apps/'.length));
     expect(apps).toEqual(expect.arrayContaining(['diamol-lab', 'go', 'java-maven', 'java-gradle', 'node', 'rust', 'python', 'dotnet']));
   });
 
