@@ -34,6 +34,15 @@ describe('from-platform-flag', () => {
     ]);
   });
 
+  test('check=skip=FromPlatformFlagConstDisallowed and hadolint ignore=DL3029 both switch off constants', () => {
+    const text = 'FROM --platform=linux/amd64 alpine:3\n';
+    expect(lintRule(rule, `# check=skip=FromPlatformFlagConstDisallowed\n${text}`)).toEqual([]);
+    expect(lintRule(rule, `# hadolint ignore=DL3029\n${text}`)).toEqual([]);
+    // strict findings BuildKit would not make are not switched off by its check name
+    const strictOnly = '# check=skip=FromPlatformFlagConstDisallowed\nFROM --platform=${P} alpine:3\n';
+    expect(lintRule(rule, strictOnly, [{ strict: true }])).toHaveLength(1);
+  });
+
   test('README examples', () => {
     expect(readmeMismatches(rule, new URL('./README.md', import.meta.url))).toEqual({ bad: 1, good: 1, badWithoutFinding: [], goodWithFinding: [] });
   });

@@ -31,10 +31,12 @@ export default defineRule<[Options]>({
           if (flag.name.toLowerCase() !== 'platform' || !flag.value) continue;
           const value = flag.value;
           if (!value.includes('$')) {
-            if (!strict && namesPlatform(node.stageName?.value ?? '', value)) continue;
-            ctx.report({ node: flag, messageId: 'constant', data: { value } });
+            // BuildKit accepts a constant in a platform-named stage; hadolint (strict) does not
+            const named = namesPlatform(node.stageName?.value ?? '', value);
+            if (named && !strict) continue;
+            ctx.report({ node: flag, messageId: 'constant', data: { value }, sources: named ? ['DL3029'] : ['DL3029', 'FromPlatformFlagConstDisallowed'] });
           } else if (strict && !PLATFORM_VARIABLE.test(value)) {
-            ctx.report({ node: flag, messageId: 'notBuildPlatform', data: { value } });
+            ctx.report({ node: flag, messageId: 'notBuildPlatform', data: { value }, sources: ['DL3029'] });
           }
         }
       },

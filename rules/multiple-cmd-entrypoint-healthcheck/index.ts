@@ -4,6 +4,9 @@ import { instructionLinesRange } from '../_shared/lines.js';
 const ONCE_PER_STAGE = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'] as const;
 type OncePerStage = (typeof ONCE_PER_STAGE)[number];
 
+/** hadolint has one code per keyword, so `ignore=DL4003` leaves ENTRYPOINT findings alone. */
+const HADOLINT_CODE: Record<OncePerStage, string> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
+
 export default defineRule({
   id: 'multiple-cmd-entrypoint-healthcheck',
   meta: {
@@ -32,6 +35,7 @@ export default defineRule({
               node: node.keywordToken,
               messageId: 'overridden',
               data: { keyword: node.type, line: winner.loc.start.line },
+              sources: [HADOLINT_CODE[node.type], 'MultipleInstructionsDisallowed'],
               fix: { description: `Remove this ${node.type}`, edits: [{ range: instructionLinesRange(ctx.text, node), text: '' }] },
             });
           }

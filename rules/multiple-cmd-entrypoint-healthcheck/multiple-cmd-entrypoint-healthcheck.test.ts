@@ -64,6 +64,14 @@ describe('multiple-cmd-entrypoint-healthcheck', () => {
     expect(actual).toEqual(expected);
   });
 
+  test('each hadolint code and the BuildKit name switch it off', () => {
+    const text = 'FROM alpine:3\nCMD ["a"]\nCMD ["b"]\n';
+    for (const pragma of ['# hadolint global ignore=DL4003', '# check=skip=MultipleInstructionsDisallowed']) {
+      expect(lintRule(rule, `${pragma}\n${text}`)).toEqual([]);
+    }
+    expect(lintRule(rule, `# hadolint global ignore=DL4004\n${text}`)).toHaveLength(1);
+  });
+
   test('README examples', () => {
     expect(readmeMismatches(rule, new URL('./README.md', import.meta.url))).toEqual({ bad: 1, good: 1, badWithoutFinding: [], goodWithFinding: [] });
   });

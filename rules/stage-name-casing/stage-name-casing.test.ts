@@ -62,6 +62,10 @@ describe('stage-name-casing', () => {
     expect(actual).toEqual(expected);
   });
 
+  test('BuildKit check=skip=StageNameCasing switches it off', () => {
+    expect(lintRule(rule, '# check=skip=StageNameCasing\nFROM alpine:3 AS Build\n')).toEqual([]);
+  });
+
   test('README examples', () => {
     expect(readmeMismatches(rule, new URL('./README.md', import.meta.url))).toEqual({ bad: 1, good: 1, badWithoutFinding: [], goodWithFinding: [] });
   });

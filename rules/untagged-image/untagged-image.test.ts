@@ -64,6 +64,11 @@ describe('untagged-image', () => {
     expect(actual).toEqual(expected);
   });
 
+  test('hadolint ignore pragmas for DL3006 switch it off for the next instruction', () => {
+    const text = '# hadolint ignore=DL3006\nFROM node\nFROM python\n';
+    expect(lintRule(rule, text).map((f) => f.text)).toEqual(['python']);
+  });
+
   test('README examples', () => {
     expect(readmeMismatches(rule, new URL('./README.md', import.meta.url))).toEqual({ bad: 2, good: 2, badWithoutFinding: [], goodWithFinding: [] });
   });

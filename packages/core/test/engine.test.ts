@@ -132,6 +132,24 @@ describe('inline ignores', () => {
     expect(ids('# check=skip=Other\nFROM a\nrun one\n')).toEqual([['run-case', 3, 1]]);
   });
 
+  test('a finding that names its own sources is ignored only by those codes (and the rule id)', () => {
+    const perKeyword = defineRule({
+      id: 'once',
+      meta: { category: 'correctness', severity: 'warn', recommended: true, fixable: 'none', sources: ['DL9003', 'DL9004', 'Once'], description: 'test', messages: { m: '{{kw}}' }, schema: [] },
+      create: (ctx) => ({
+        CMD: (node) => ctx.report({ node: node.keywordToken, messageId: 'm', data: { kw: 'CMD' }, sources: ['DL9003', 'Once'] }),
+        ENTRYPOINT: (node) => ctx.report({ node: node.keywordToken, messageId: 'm', data: { kw: 'ENTRYPOINT' }, sources: ['DL9004', 'Once'] }),
+      }),
+    });
+    const reported = (text: string): string[] =>
+      lintWithRules(text, [perKeyword], { config: { extends: 'none', rules: { once: 'warn' } } }).result.messages.map((m) => m.message);
+    const body = 'FROM a\nCMD x\nENTRYPOINT y\n';
+    expect(reported(`# hadolint global ignore=DL9003\n${body}`)).toEqual(['ENTRYPOINT']);
+    expect(reported(`# hadolint global ignore=DL9004\n${body}`)).toEqual(['CMD']);
+    expect(reported(`# check=skip=Once\n${body}`)).toEqual([]);
+    expect(reported(`# dockerfile-opt global ignore=once\n${body}`)).toEqual([]);
+  });
+
   test('an ignore inside a continuation covers its instruction', () => {
     expect(ids('FROM a\n# dockerfile-opt ignore=run-case\nrun echo \\\n  two\n')).toEqual([]);
   });

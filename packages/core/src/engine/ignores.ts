@@ -53,10 +53,11 @@ const HADOLINT_CODE = /^(DL|SC)\d+$/;
 
 /**
  * Whether `rule` is switched off by one of `codes`: its id, one of its sources, or `all`
- * (BuildKit's `skip=all`, which covers the rules that stand for a BuildKit check).
+ * (BuildKit's `skip=all`, which covers the rules that stand for a BuildKit check). `findingSources`
+ * narrows the sources to those of one finding.
  */
-export function codesCover(codes: readonly string[], rule: RuleDefinition): boolean {
-  const sources = rule.meta.sources ?? [];
+export function codesCover(codes: readonly string[], rule: RuleDefinition, findingSources?: readonly string[]): boolean {
+  const sources = findingSources ?? rule.meta.sources ?? [];
   return codes.some(
     (c) =>
       c === rule.id ||
@@ -65,8 +66,8 @@ export function codesCover(codes: readonly string[], rule: RuleDefinition): bool
   );
 }
 
-export function isIgnored(ignores: readonly IgnoreDirective[], rule: RuleDefinition, start: number): boolean {
+export function isIgnored(ignores: readonly IgnoreDirective[], rule: RuleDefinition, start: number, findingSources?: readonly string[]): boolean {
   return ignores.some(
-    (d) => codesCover(d.codes, rule) && (d.scope === 'file' || (d.target !== null && start >= d.target[0] && start < d.target[1])),
+    (d) => codesCover(d.codes, rule, findingSources) && (d.scope === 'file' || (d.target !== null && start >= d.target[0] && start < d.target[1])),
   );
 }

@@ -63,7 +63,7 @@ export function lintWithRules(input: string, rules: readonly RuleDefinition[], o
       readContextFile: options.readContextFile,
       report: (d) => {
         const message = toMessage(rule, d, severity, text, pm);
-        if (!isIgnored(ignores, rule, message.range[0])) messages.push(message);
+        if (!isIgnored(ignores, rule, message.range[0], d.sources)) messages.push(message);
       },
     };
     active.push({ rule, visitors: rule.create(context) });

@@ -63,6 +63,12 @@ export interface ReportDescriptor {
   fix?: FixDescriptor | null;
   /** Alternative fixes; in editors these are offered as quick fixes. */
   suggest?: FixDescriptor[];
+  /**
+   * The codes of `meta.sources` this finding stands for, when a rule covers several (hadolint
+   * DL4003 for a second CMD, DL4004 for a second ENTRYPOINT): an ignore pragma naming one of the
+   * rule's other codes then leaves the finding alone. All of `meta.sources` when absent.
+   */
+  sources?: string[];
 }
 
 export interface RuleContext<Options extends unknown[] = unknown[]> {
