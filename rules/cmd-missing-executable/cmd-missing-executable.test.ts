@@ -99,6 +99,7 @@ describe('cmd-missing-executable', () => {
       'FROM node:20-alpine\nWORKDIR app\nCOPY x .\nCMD ["/app/x"]\n',
       'FROM alpine\nWORKDIR app\nCOPY x .\nCMD ["/app/x"]\n',
       'FROM diamol/base\nCMD ["/web/server"]\nWORKDIR web\nCOPY --from=builder /server .\n',
+      'FROM debian:12-slim\nRUN git clone https://example.com/tool.git /usr/lib/tool\nWORKDIR "/usr/lib/tool/"\nENTRYPOINT [ "./tool.py" ]\n',
       'FROM mcr.microsoft.com/windows/nanoserver\nCMD ["c:/app/x"]\n',
       'FROM diamol/base\nENTRYPOINT ["/traefik"]\nCOPY --from=traefik:windows /traefik.exe /traefik.exe\n',
     ]);

@@ -107,7 +107,7 @@ export function startedPrograms(model: DockerfileModel, stage: Stage, baseHasEnt
 export function startWorkdir(model: DockerfileModel, stage: Stage, baseStartsAtRoot: boolean): string | null {
   const workdir = lastInChain(chainOf(stage), 'WORKDIR');
   if (!workdir) return baseStartsAtRoot ? '/' : null;
-  const target = model.expand(workdir.node.argsText.trim(), workdir.node).value;
+  const target = model.workdirTarget(workdir.node);
   if (target === null) return null;
   const state = model.stateAt(workdir.node);
   if (!state.workdirKnown && !baseStartsAtRoot && !target.startsWith('/')) return null;

@@ -38,6 +38,16 @@ describe('writes resolved against an unknown WORKDIR are not anchored', () => {
   });
 });
 
+describe('WORKDIR', () => {
+  test('quotes around the directory are removed; single quotes keep $ literal', () => {
+    const m = model('FROM alpine\nENV D=/srv\nWORKDIR "$D/app/"\nRUN true\nWORKDIR \'/x/$D\'\nRUN true\n');
+    const [first, second] = runs(m);
+    expect(m.stateAt(first!).workdir).toBe('/srv/app');
+    expect(m.stateAt(second!).workdir).toBe('/x/$D');
+    expect(m.writes(m.stages[0]!).map((w) => w.path)).toEqual(['/srv/app', '/x/$D']);
+  });
+});
+
 describe('COPY into a directory', () => {
   test('a file source writes one file; a directory, glob or archive source writes a tree', () => {
     const m = model('FROM alpine\nWORKDIR /app\nCOPY index.html .\nCOPY src ./\nCOPY conf.d /etc/\nCOPY *.json ./\nADD app.tar.gz /opt/\nADD https://example.com/x.txt /opt/\nCOPY <<EOF /etc/motd.d/\nhi\nEOF\n');

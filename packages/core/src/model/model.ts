@@ -167,6 +167,17 @@ export class DockerfileModel {
     );
   }
 
+  /**
+   * The directory a WORKDIR names, expanded and with its quotes removed (`WORKDIR "/srv/app/"`),
+   * or null when a variable's value is unknown.
+   */
+  workdirTarget(node: InstructionNode): string | null {
+    const raw = node.argsText.trim();
+    const unquoted = /^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+    // Single quotes keep `$` literal, as in the shell.
+    return raw.startsWith("'") ? unquoted : this.expand(unquoted, node).value;
+  }
+
   /** Stages that building `target` (the final stage by default) needs, `target` included. */
   neededStages(target: Stage | null = this.finalStage): Set<Stage> {
     const needed = new Set<Stage>();
@@ -300,7 +311,7 @@ export class DockerfileModel {
           break;
         }
         case 'WORKDIR': {
-          const target = this.expand(node.argsText.trim(), node).value;
+          const target = this.workdirTarget(node);
           if (target === null) {
             workdirKnown = false;
           } else {
@@ -473,7 +484,7 @@ export class DockerfileModel {
     const state = this.stateAt(node);
     switch (node.type) {
       case 'WORKDIR': {
-        const target = this.expand(node.argsText.trim(), node).value;
+        const target = this.workdirTarget(node);
         if (target === null) return [];
         const anchored = state.workdirKnown || target.startsWith('/');
         return [{ path: resolveImagePath(state.workdir, target), kind: 'dir', node, how: 'workdir', from: null, anchored }];
