@@ -211,6 +211,12 @@ describe('configs', () => {
     ]);
   });
 
+  test('with inline configuration off, parse errors go unreported (the README says so)', async () => {
+    const config: Linter.Config = { ...recommended, rules: { 'dockerfile-opt/unknown-instruction': 'error' } };
+    const [result] = await eslintWith([config], { allowInlineConfig: false }).lintText('FROM debian:12\nFORM x\n', { filePath: 'Dockerfile' });
+    expect(result?.messages.map((m) => [m.ruleId, m.line])).toEqual([['dockerfile-opt/unknown-instruction', 2]]);
+  });
+
   test('rule options pass through and are validated against the rule schema', async () => {
     const text = 'from debian:12\nrun echo hi\nWORKDIR /app\n';
     const config: Linter.Config = { ...recommended, rules: { 'dockerfile-opt/instruction-casing': ['error', { style: 'consistent' }] } };
