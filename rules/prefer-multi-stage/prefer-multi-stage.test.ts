@@ -182,6 +182,24 @@ describe('prefer-multi-stage', () => {
     );
   });
 
+  test('copies: sources to the builder, pages to the runtime, files that may be either to both', () => {
+    const text =
+      '# syntax=docker/dockerfile:1\nFROM golang:1.22\nWORKDIR /app\nCOPY go.mod main.go ./\nCOPY cmd/ ./cmd/\nCOPY static ./static\nCOPY migrations ./migrations\nCOPY <<EOF config.toml\nport = 80\nEOF\n' +
+      'RUN CGO_ENABLED=0 go build -o /bin/app .\nCMD ["/bin/app"]\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe(
+      '# syntax=docker/dockerfile:1\nFROM golang:1.22 AS builder\nWORKDIR /app\nCOPY go.mod main.go ./\nCOPY cmd/ ./cmd/\nCOPY migrations ./migrations\nCOPY <<EOF config.toml\nport = 80\nEOF\nRUN CGO_ENABLED=0 go build -o /bin/app .\n\n' +
+        'FROM gcr.io/distroless/static-debian12\nWORKDIR /app\nCMD ["/bin/app"]\n\nCOPY --from=builder /bin/app /bin/app\nCOPY static ./static\nCOPY migrations ./migrations\nCOPY <<EOF config.toml\nport = 80\nEOF\n',
+    );
+  });
+
+  test('a bundler may read pages: a Node build keeps them in the builder and the runtime', () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY src ./src\nCOPY public ./public\nRUN npm run build\nCMD ["node", "dist/server.js"]\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe(
+      'FROM node:20 AS builder\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY src ./src\nCOPY public ./public\nRUN npm run build\nRUN npm prune --omit=dev\n\n' +
+        'FROM node:20-slim\nWORKDIR /app\nCMD ["node", "dist/server.js"]\n\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY --from=builder /app/package.json .\nCOPY --from=builder /app/dist ./dist\nCOPY public ./public\n',
+    );
+  });
+
   test('a WORKDIR the model cannot resolve makes the artifact destination absolute', () => {
     const text = 'FROM golang:1.22\nWORKDIR ${GOPATH}/src/app\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nCMD ["/out/app"]\n';
     expect(fixRule(rule, text, { unsafe: true })).toBe(

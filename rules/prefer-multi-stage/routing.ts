@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { DockerfileModel, InstructionNode, Stage } from '@dockerfile-opt/core';
+import { hasGlob, type DockerfileModel, type InstructionNode, type Stage } from '@dockerfile-opt/core';
 import { invocations } from '../_shared/commands.js';
 import { isInstall, packageManagerCalls } from '../_shared/package-managers.js';
 import { ECOSYSTEMS, matchBuildCommand, matchesAnyGlob } from '../knowledge/ecosystems.js';
@@ -27,6 +27,8 @@ const USER_CREATION = new Set(['useradd', 'adduser', 'groupadd', 'addgroup']);
 const POST_BUILD_COMMANDS = new Set(['chmod', 'chown', 'strip', 'upx', 'cp', 'mv', 'rm', 'ls', 'echo', 'true', 'test', '[', 'cd', 'set', 'export', 'find', 'du']);
 /** Directories that hold run-time files (pages, templates, configuration), not sources. */
 const ASSET_DIRS = new Set(['static', 'templates', 'template', 'public', 'assets', 'www', 'html', 'views', 'config', 'conf', 'web']);
+/** Directories that hold code or build configuration. */
+const SOURCE_DIRS = new Set(['src', 'cmd', 'internal', 'pkg', 'vendor', 'test', 'tests', 'proto', 'gradle', '.mvn', 'buildSrc', 'benches', 'examples']);
 const PYTHON_MANIFESTS = ['requirements*.txt', 'pyproject.toml', 'poetry.lock', 'uv.lock', 'setup.py', 'setup.cfg', 'Pipfile', 'Pipfile.lock'];
 
 export interface RoutingInput {
@@ -68,7 +70,8 @@ export function routeInstructions(input: RoutingInput): Routing {
         }
         const kind = copyKind(input, node, embeds);
         if (kind === 'asset') route(false, true);
-        else if (kind === 'source' && input.keepSources) route(beforeBuild, true);
+        // What may serve both the build and the app goes to both: a bigger image beats a missing file.
+        else if (kind === 'unknown' || (kind === 'source' && input.keepSources)) route(beforeBuild, true);
         else route(beforeBuild, !beforeBuild);
         break;
       }
@@ -136,24 +139,33 @@ function runBlocker(model: DockerfileModel, run: InstructionNode, beforeBuild: b
   return null;
 }
 
-type CopyKind = 'asset' | 'manifest' | 'source';
+type CopyKind = 'asset' | 'manifest' | 'source' | 'unknown';
 
-/** A COPY of run-time files only (pages, templates), of manifests only, or of anything the build may read. */
+/**
+ * What a COPY from the context brings: run-time files only (pages, templates), manifests only,
+ * build inputs, or files that may be either (a directory of unknown purpose, a heredoc).
+ */
 function copyKind(input: RoutingInput, node: InstructionNode, embeds: boolean): CopyKind {
-  const sources = input.model.copyInfo(node).sources.map((s) => s.value.replace(/^\.\//, '').replace(/\/$/, ''));
-  if (sources.length === 0) return 'source';
-  if (input.ecosystem === 'python') return sources.every((s) => matchesAnyGlob(s, PYTHON_MANIFESTS)) ? 'manifest' : 'source';
+  const info = input.model.copyInfo(node);
+  if (info.heredocSources > 0) return 'unknown';
+  const sources = info.sources.map((s) => s.value.replace(/^\.\//, '').replace(/\/$/, ''));
+  if (input.ecosystem === 'python') return sources.length > 0 && sources.every((s) => matchesAnyGlob(s, PYTHON_MANIFESTS)) ? 'manifest' : 'source';
   const ecosystems = ECOSYSTEMS.filter((e) => e.language === input.ecosystem);
-  const reads = ecosystems.flatMap((e) => e.buildReads ?? []);
-  if (embeds || ecosystems.some((e) => e.buildReads === null) || reads.length === 0) return 'source';
+  // null: the build may read any file (bundlers read pages and images).
+  const reads = ecosystems.some((e) => e.buildReads === null) ? null : ecosystems.flatMap((e) => e.buildReads ?? []);
   const manifests = ecosystems.flatMap((e) => e.manifests);
-  const isAsset = (source: string): boolean => {
-    if (source === '' || source === '.' || source.includes('*')) return false;
-    const name = posix.basename(source);
-    if (!name.includes('.')) return ASSET_DIRS.has(name);
-    return !matchesAnyGlob(source, reads) && !matchesAnyGlob(source, manifests);
-  };
-  return sources.every(isAsset) ? 'asset' : 'source';
+  const kinds = new Set(sources.map((source) => sourceKind(source, reads, manifests, embeds)));
+  if (kinds.size === 1) return [...kinds][0] as CopyKind;
+  return kinds.size === 0 ? 'source' : 'unknown';
+}
+
+function sourceKind(source: string, reads: readonly string[] | null, manifests: readonly string[], embeds: boolean): 'asset' | 'source' | 'unknown' {
+  if (source === '' || source === '.' || hasGlob(source) || matchesAnyGlob(source, manifests)) return 'source';
+  const name = posix.basename(source);
+  const runtimeFile = name.includes('.') ? reads !== null && !matchesAnyGlob(source, reads) : ASSET_DIRS.has(name);
+  if (runtimeFile) return embeds ? 'source' : reads === null ? 'unknown' : 'asset';
+  if (!name.includes('.')) return SOURCE_DIRS.has(name) ? 'source' : 'unknown';
+  return reads === null ? 'unknown' : 'source';
 }
 
 /** A Go source the build context holds uses `//go:embed`: the pages are compiled in. */
