@@ -38,9 +38,3 @@ export function nearest(word: string, candidates: Iterable<string>): string | nu
   }
   return best !== null && bestDistance <= limit && !tied ? best : null;
 }
-
-/** ` Did you mean "x"?` or an empty string, for message templates. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const match = nearest(word, candidates);
-  return match === null ? '' : ` Did you mean "${match}"?`;
-}

@@ -1,4 +1,4 @@
-import type { Range } from '@dockerfile-opt/core';
+import type { Range, TextEdit } from '@dockerfile-opt/core';
 
 export interface VariableRef {
   name: string;
@@ -49,4 +49,10 @@ function closingBrace(text: string, from: number): number {
     else if (text[i] === '}' && --depth === 0) return i;
   }
   return -1;
+}
+
+/** The edit that makes `ref` name `newName` instead (`$OLD` -> `$NEW`, `${OLD:-x}` -> `${NEW:-x}`). */
+export function renameVariableEdit(ref: VariableRef, text: string, newName: string): TextEdit {
+  const nameStart = ref.range[0] + (text[ref.range[0] + 1] === '{' ? 2 : 1);
+  return { range: [nameStart, nameStart + ref.name.length], text: newName };
 }

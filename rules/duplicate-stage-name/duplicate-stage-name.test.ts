@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { lintRule } from '../_test/harness.js';
+import { fixRule, lintRule } from '../_test/harness.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -30,6 +30,14 @@ describe('duplicate-stage-name', () => {
 
   test('accepts distinct names, unnamed stages and a stage named like an image', () => {
     expect(lintRule(rule, 'FROM alpine:3\nFROM alpine:3\nFROM alpine:3 AS alpine\nFROM alpine AS a2\n')).toEqual([]);
+  });
+
+  test('the unsafe fix renames the later definitions to free names', () => {
+    const text = 'FROM alpine:3 AS build\nFROM alpine:3 AS build-2\nFROM alpine:3 AS Build\nCOPY --from=build /a /a\nFROM alpine:3 AS build\n';
+    expect(fixRule(rule, text)).toBe(text);
+    const fixed = fixRule(rule, text, { unsafe: true });
+    expect(fixed).toBe('FROM alpine:3 AS build\nFROM alpine:3 AS build-2\nFROM alpine:3 AS build-3\nCOPY --from=build /a /a\nFROM alpine:3 AS build-4\n');
+    expect(fixRule(rule, fixed, { unsafe: true })).toBe(fixed);
   });
 
   test('README examples', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { lintRule } from '../_test/harness.js';
+import { fixRule, lintRule } from '../_test/harness.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -41,6 +41,14 @@ describe('from-platform-flag', () => {
     // strict findings BuildKit would not make are not switched off by its check name
     const strictOnly = '# check=skip=FromPlatformFlagConstDisallowed\nFROM --platform=${P} alpine:3\n';
     expect(lintRule(rule, strictOnly, [{ strict: true }])).toHaveLength(1);
+  });
+
+  test('the unsafe fix removes a constant flag, across a continuation', () => {
+    const text = 'FROM --platform=linux/amd64 \\\n  node:22 AS build\nFROM --platform=$P alpine:3\n';
+    expect(fixRule(rule, text)).toBe(text);
+    const fixed = fixRule(rule, text, { unsafe: true });
+    expect(fixed).toBe('FROM node:22 AS build\nFROM --platform=$P alpine:3\n');
+    expect(fixRule(rule, fixed, { unsafe: true })).toBe(fixed);
   });
 
   test('README examples', () => {

@@ -13,7 +13,9 @@ export default defineRule<[Options]>({
     category: 'maintainability',
     severity: 'warn',
     recommended: true,
-    fixable: 'none',
+    fixable: 'sometimes',
+    // without the flag the stage builds for the target platform instead of the pinned one
+    fixSafety: 'unsafe',
     sources: ['DL3029', 'FromPlatformFlagConstDisallowed'],
     description: '`FROM --platform` does not pin a constant platform, which would stop multi-platform builds.',
     messages: {
@@ -34,7 +36,14 @@ export default defineRule<[Options]>({
             // BuildKit accepts a constant in a platform-named stage; hadolint (strict) does not
             const named = namesPlatform(node.stageName?.value ?? '', value);
             if (named && !strict) continue;
-            ctx.report({ node: flag, messageId: 'constant', data: { value }, sources: named ? ['DL3029'] : ['DL3029', 'FromPlatformFlagConstDisallowed'] });
+            const next = node.image ?? node.args[0];
+            ctx.report({
+              node: flag,
+              messageId: 'constant',
+              data: { value },
+              sources: named ? ['DL3029'] : ['DL3029', 'FromPlatformFlagConstDisallowed'],
+              fix: next ? { description: 'Remove the flag (build for the target platform)', edits: [{ range: [flag.range[0], next.range[0]], text: '' }] } : null,
+            });
           } else if (strict && !PLATFORM_VARIABLE.test(value)) {
             ctx.report({ node: flag, messageId: 'notBuildPlatform', data: { value }, sources: ['DL3029'] });
           }

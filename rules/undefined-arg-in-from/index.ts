@@ -1,6 +1,6 @@
 import { defineRule, PREDEFINED_ARGS, type Token } from '@dockerfile-opt/core';
-import { didYouMean } from '../_shared/nearest.js';
-import { variableRefs } from '../_shared/variable-refs.js';
+import { nearest } from '../_shared/nearest.js';
+import { renameVariableEdit, variableRefs } from '../_shared/variable-refs.js';
 
 export default defineRule({
   id: 'undefined-arg-in-from',
@@ -8,7 +8,9 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     recommended: true,
-    fixable: 'none',
+    fixable: 'sometimes',
+    // the declared ARG it probably meant is a guess
+    fixSafety: 'unsafe',
     sources: ['UndefinedArgInFrom'],
     description: 'Variables in `FROM` are ARGs declared before the first `FROM`.',
     messages: {
@@ -21,7 +23,13 @@ export default defineRule({
     const check = (token: Token): void => {
       for (const ref of variableRefs(token.text, token.range[0], ctx.root.escapeChar)) {
         if (ctx.model.globalArgs.has(ref.name) || (PREDEFINED_ARGS as readonly string[]).includes(ref.name)) continue;
-        ctx.report({ range: ref.range, messageId: 'undeclared', data: { name: ref.name, suggestion: didYouMean(ref.name, declared()) } });
+        const match = nearest(ref.name, declared());
+        ctx.report({
+          range: ref.range,
+          messageId: 'undeclared',
+          data: { name: ref.name, suggestion: match ? ` Did you mean "${match}"?` : '' },
+          fix: match ? { description: `Use ${match}`, edits: [renameVariableEdit(ref, ctx.text, match)] } : null,
+        });
       }
     };
     return {

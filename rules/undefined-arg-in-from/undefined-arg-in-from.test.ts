@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { lintRule } from '../_test/harness.js';
+import { fixRule, lintRule } from '../_test/harness.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
@@ -32,6 +32,14 @@ describe('undefined-arg-in-from', () => {
   test('accepts global ARGs, platform ARGs, proxy ARGs and an escaped dollar', () => {
     const text = 'ARG BASE=alpine TAG\r\nFROM ${BASE}:${TAG}\r\nFROM --platform=${BUILDPLATFORM} golang:1.23-${TARGETARCH}\r\nFROM x:$http_proxy\r\nFROM a\\$b\r\n';
     expect(lintRule(rule, text)).toEqual([]);
+  });
+
+  test('the unsafe fix renames a typo to the declared ARG, keeping braces and modifiers', () => {
+    const text = 'ARG NODE_VERSION=22\r\nFROM node:${NODE_VERION:-22}\r\nFROM node:$NODE_VERION\r\nFROM x:$UNRELATED\r\n';
+    expect(fixRule(rule, text)).toBe(text);
+    const fixed = fixRule(rule, text, { unsafe: true });
+    expect(fixed).toBe('ARG NODE_VERSION=22\r\nFROM node:${NODE_VERSION:-22}\r\nFROM node:$NODE_VERSION\r\nFROM x:$UNRELATED\r\n');
+    expect(fixRule(rule, fixed, { unsafe: true })).toBe(fixed);
   });
 
   test('README examples', () => {

@@ -1,6 +1,6 @@
 import { AUTOMATIC_PLATFORM_ARGS, defineRule, PREDEFINED_ARGS, type InstructionNode, type Range, type Stage } from '@dockerfile-opt/core';
-import { didYouMean } from '../_shared/nearest.js';
-import { variableRefs } from '../_shared/variable-refs.js';
+import { nearest } from '../_shared/nearest.js';
+import { renameVariableEdit, variableRefs } from '../_shared/variable-refs.js';
 
 /** Variables every Linux image (and the builder) provides even when no ENV sets them. */
 const ALWAYS_SET = new Set(['PATH', 'HOME', 'HOSTNAME', 'TERM', 'PWD', 'USER', 'SHELL']);
@@ -11,7 +11,9 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     recommended: true,
-    fixable: 'none',
+    fixable: 'sometimes',
+    // the variable it probably meant is a guess
+    fixSafety: 'unsafe',
     sources: ['UndefinedVar'],
     description: 'Variables used in instructions are declared with ARG or ENV in the stage.',
     messages: {
@@ -39,8 +41,13 @@ export default defineRule({
           if (ctx.model.globalArgs.has(name) || (AUTOMATIC_PLATFORM_ARGS as readonly string[]).includes(name)) {
             ctx.report({ range: ref.range, messageId: 'globalArg', data: { name } });
           } else if (envKnown && ref.modifier === null && !ALWAYS_SET.has(name)) {
-            const known = [...state.env.keys(), ...stageArgs];
-            ctx.report({ range: ref.range, messageId: 'undefined', data: { name, suggestion: didYouMean(name, known) } });
+            const match = nearest(name, [...state.env.keys(), ...stageArgs]);
+            ctx.report({
+              range: ref.range,
+              messageId: 'undefined',
+              data: { name, suggestion: match ? ` Did you mean "${match}"?` : '' },
+              fix: match ? { description: `Use ${match}`, edits: [renameVariableEdit(ref, ctx.text, match)] } : null,
+            });
           }
         }
       }

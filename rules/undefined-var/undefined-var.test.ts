@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { lintRule } from '../_test/harness.js';
+import { fixRule, lintRule } from '../_test/harness.js';
 import { checkFixtures } from '../_shared/fixture-cases.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
@@ -61,6 +61,14 @@ describe('undefined-var', () => {
   test('fixtures/rules/undefined-var: findings, safe and unsafe fixes, fixing twice', () => {
     const { expected, actual } = checkFixtures(rule);
     expect(actual).toEqual(expected);
+  });
+
+  test('the unsafe fix renames a typo to the variable of the stage', () => {
+    const text = 'FROM scratch\nENV APP_DIR=/app\nCOPY server ${APP_DRI}/\n';
+    expect(fixRule(rule, text)).toBe(text);
+    const fixed = fixRule(rule, text, { unsafe: true });
+    expect(fixed).toBe('FROM scratch\nENV APP_DIR=/app\nCOPY server ${APP_DIR}/\n');
+    expect(fixRule(rule, fixed, { unsafe: true })).toBe(fixed);
   });
 
   test('README examples', () => {
