@@ -168,4 +168,17 @@ describe('toEslintRule', () => {
     expect(lines(`FROM x\n# hadolint ignore=DL9999\n${runs}`)).toEqual([4]);
     expect(lines(`# hadolint global ignore=DL9999\nFROM x\n${runs}`)).toEqual([]);
   });
+
+  test('a finding that names its own sources is ignored by those codes only', () => {
+    const twoCodes = defineRule({
+      id: 'two-codes',
+      meta: { ...meta, sources: ['DL9998', 'DL9999'] },
+      create: (ctx) => ({
+        RUN: (node) => ctx.report({ node: node.keywordToken, messageId: 'seen', data: { what: 'run' }, sources: [node.argsText === 'a' ? 'DL9998' : 'DL9999'] }),
+      }),
+    });
+    const lines = (text: string): number[] => verify(twoCodes, text).map((m) => m.line);
+    expect(lines('# hadolint global ignore=DL9998\nFROM x\nRUN a\nRUN b\n')).toEqual([4]);
+    expect(lines('# hadolint global ignore=DL9999\nFROM x\nRUN a\nRUN b\n')).toEqual([3]);
+  });
 });
