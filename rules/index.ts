@@ -1,4 +1,11 @@
 import type { RuleDefinition } from '@dockerfile-opt/core';
+import updateWithoutInstall from './update-without-install/index.js';
+import verificationDisabled from './verification-disabled/index.js';
+import noChpasswd from './no-chpasswd/index.js';
+import consecutiveRun from './consecutive-run/index.js';
+import wgetAndCurl from './wget-and-curl/index.js';
+import shellSymlink from './shell-symlink/index.js';
+import pipefail from './pipefail/index.js';
 import invalidImageReference from './invalid-image-reference/index.js';
 import pinPackageVersions from './pin-package-versions/index.js';
 import packageCacheCleanup from './package-cache-cleanup/index.js';
@@ -73,6 +80,13 @@ import preferMultiStage from './prefer-multi-stage/index.js';
 
 /** Every rule, sorted by id. */
 export const rules: RuleDefinition[] = [
+  updateWithoutInstall,
+  verificationDisabled,
+  noChpasswd,
+  consecutiveRun,
+  wgetAndCurl,
+  shellSymlink,
+  pipefail,
   invalidImageReference,
   pinPackageVersions,
   packageCacheCleanup,
