@@ -31,7 +31,7 @@ export function variableRefs(text: string, offset: number, escapeChar: string): 
         modifier: m[2] ?? null,
       });
       // keep scanning inside the braces for nested references in the modifier word
-      i += 1 + (m[0] as string).length - 1;
+      i += m[0].length;
       continue;
     }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
