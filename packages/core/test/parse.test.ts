@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import { parseDockerfile, type FromNode, type InstructionNode } from '../src/index.js';
 
 const slice = (text: string, node: { range: [number, number] }): string => text.replace(/^\uFEFF/, '').slice(node.range[0], node.range[1]);
@@ -168,5 +169,21 @@ describe('parseDockerfile', () => {
     const root = parseDockerfile(text);
     expect(root.range).toEqual([0, text.length]);
     expect(root.loc.end).toEqual({ line: 4, column: 1 });
+  });
+
+  test('comment lines inside continuations belong to their instruction, the others to the file', () => {
+    const text = '# top\nFROM a\nRUN one \\\n# inner 1\n  two\n# between\nRUN three \\\n  # inner 2\n  four\nCMD x\n# end\n';
+    const root = parseDockerfile(text);
+    expect(root.comments.map((c) => c.value)).toEqual([' top', ' between', ' end']);
+    expect(root.instructions.map((i) => i.innerComments.map((c) => c.value))).toEqual([[], [' inner 1'], [' inner 2'], []]);
+  });
+
+  test('dockerfile-ast itself is left unchanged: its arguments are memoized only during a parse', () => {
+    const getRawArguments = (Instruction.prototype as unknown as Record<string, unknown>)['getRawArguments'];
+    parseDockerfile('FROM docker.io/library/node:20 AS build\nRUN a b c\n');
+    expect((Instruction.prototype as unknown as Record<string, unknown>)['getRawArguments']).toBe(getRawArguments);
+    const from = DockerfileParser.parse('FROM docker.io/library/node:20\n').getFROMs()[0]!;
+    expect(from.getArguments()).not.toBe(from.getArguments());
+    expect([from.getRegistry(), from.getImageName(), from.getImageTag()]).toEqual(['docker.io', 'library/node', '20']);
   });
 });

@@ -1,11 +1,11 @@
 import {
+  Argument,
   DockerfileParser,
-  type Argument,
+  Instruction,
   type Comment,
   type Flag,
   type From,
   type Heredoc,
-  type Instruction,
   type Onbuild,
   type ParserDirective,
   type Property,
@@ -35,6 +35,43 @@ export function parseDockerfile(input: string): DockerfileNode {
   const hadBom = input.startsWith(BOM);
   const text = hadBom ? input.slice(1) : input;
   const pm = new PositionMapper(text);
+  return withArgumentsMemo(() => build(text, hadBom, pm));
+}
+
+interface RawArgumentsSource {
+  getRawArguments(this: Instruction): Argument[];
+}
+const instructionPrototype = Instruction.prototype as unknown as RawArgumentsSource;
+const computeRawArguments = instructionPrototype.getRawArguments;
+
+/**
+ * dockerfile-ast scans an instruction's text for its arguments (with a line lookup per word) on
+ * every `getArguments()`, and its own parser and getters call it a dozen times per instruction:
+ * most of a parse went there. While `run` executes, each instruction's arguments are computed
+ * once. Every call still gets new Argument and Range objects: callers shift the array, and
+ * FROM's getters write into the first argument's range.
+ */
+function withArgumentsMemo<T>(run: () => T): T {
+  const memo = new WeakMap<Instruction, Argument[]>();
+  instructionPrototype.getRawArguments = function memoizedRawArguments(this: Instruction): Argument[] {
+    let args = memo.get(this);
+    if (!args) {
+      args = computeRawArguments.call(this);
+      memo.set(this, args);
+    }
+    return args.map((a) => {
+      const { start, end } = a.getRange();
+      return new Argument(a.getValue(), { start, end });
+    });
+  };
+  try {
+    return run();
+  } finally {
+    instructionPrototype.getRawArguments = computeRawArguments;
+  }
+}
+
+function build(text: string, hadBom: boolean, pm: PositionMapper): DockerfileNode {
   let raw;
   try {
     raw = DockerfileParser.parse(text);
@@ -54,7 +91,7 @@ export function parseDockerfile(input: string): DockerfileNode {
   const allComments = [...directiveComments, ...raw.getComments().map((c) => builder.comment(c))];
   const comments: CommentNode[] = [];
   for (const comment of allComments) {
-    const owner = instructions.find((i) => i.range[0] < comment.range[0] && comment.range[1] <= i.range[1]);
+    const owner = instructionContaining(instructions, comment.range);
     if (owner) owner.innerComments.push(comment);
     else comments.push(comment);
   }
@@ -74,6 +111,23 @@ export function parseDockerfile(input: string): DockerfileNode {
     errors,
     ...pm.span(0, text.length),
   };
+}
+
+/**
+ * The instruction whose range strictly contains `range`'s start and its end. Instructions are in
+ * document order and do not overlap, so only the last one starting before `range` can (a binary
+ * search: a linear one made files with many comments quadratic).
+ */
+function instructionContaining(instructions: readonly InstructionNode[], range: Range): InstructionNode | undefined {
+  let low = 0;
+  let high = instructions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((instructions[middle] as InstructionNode).range[0] < range[0]) low = middle + 1;
+    else high = middle;
+  }
+  const candidate = instructions[low - 1];
+  return candidate && range[1] <= candidate.range[1] ? candidate : undefined;
 }
 
 function emptyRoot(text: string, hadBom: boolean, pm: PositionMapper, message: string): DockerfileNode {
