@@ -48,7 +48,7 @@ export default defineRule({
     description: 'Every `COPY --from` and `RUN --mount=from=` names an earlier stage and a path that stage produced.',
     messages: {
       unknownStage: 'No stage named "{{name}}" is defined before this instruction.{{hint}}',
-      forwardStage: 'Stage {{name}} is defined later (line {{line}}): a stage can only read from stages defined before it.',
+      forwardStage: 'Stage {{name}} is defined later (line {{line}}): define it before it is used (the classic builder looks for an image of that name).',
       selfStage: 'Stage {{name}} is the stage this instruction belongs to: a stage cannot read from itself.',
       indexOutOfRange: 'There is no stage {{name}}: this file defines {{count}} stage(s), numbered from 0.',
       notProducedScratch: 'Stage {{stage}} starts from scratch and nothing in it writes "{{path}}".',

@@ -23,9 +23,9 @@ function variablePattern(text: string): RegExp | null {
 }
 
 /**
- * The stages the final stage (or an explicit target) may need: the model's answer, plus every
- * stage a reference with a build-arg could name (`FROM base-${FLAVOR}`, `COPY --from=${STAGE}`),
- * and what those need.
+ * The stages the final stage (or an explicit target) may need: the model's answer, plus stages
+ * referenced before their definition, every stage a reference with a build-arg could name
+ * (`FROM base-${FLAVOR}`, `COPY --from=${STAGE}`), and what those need.
  */
 function possiblyNeeded(model: DockerfileModel, targets: readonly Stage[]): Set<Stage> {
   const needed = model.neededStages();
@@ -36,7 +36,16 @@ function possiblyNeeded(model: DockerfileModel, targets: readonly Stage[]): Set<
     for (const stage of [...needed]) {
       if (seen.has(stage)) continue;
       seen.add(stage);
-      const texts = [stage.from.image?.value ?? '', ...model.refs.filter((r) => r.stage === stage && r.kind !== 'from').map((r) => r.text)];
+      const refs = model.refs.filter((r) => r.stage === stage && r.kind !== 'from');
+      // BuildKit follows a reference to a stage defined later.
+      for (const ref of refs.filter((r) => r.problem === 'forward' && r.resolved !== null)) {
+        const target = /^\d+$/.test(ref.resolved as string) ? model.stages[Number(ref.resolved)] : model.stageByName(ref.resolved as string);
+        if (target && !needed.has(target)) {
+          for (const s of model.neededStages(target)) needed.add(s);
+          changed = true;
+        }
+      }
+      const texts = [stage.from.image?.value ?? '', ...refs.map((r) => r.text)];
       for (const pattern of texts.map(variablePattern)) {
         if (!pattern) continue;
         for (const candidate of model.stages) {

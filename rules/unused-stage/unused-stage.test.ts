@@ -44,6 +44,10 @@ describe('unused-stage', () => {
     expect(at(text)).toEqual([]);
   });
 
+  test('a stage referenced before its definition is needed (BuildKit builds it)', () => {
+    expect(at('FROM alpine AS app\nCOPY --from=assets /dist /dist\nFROM alpine AS assets\nRUN mkdir /dist\nFROM app\n')).toEqual([]);
+  });
+
   test('stages named like explicit targets, and what they need, are not reported unless configured', () => {
     const text = 'FROM alpine AS deps\nFROM deps AS app_test\nFROM alpine AS dev-envs\nFROM alpine AS final\n';
     expect(at(text)).toEqual([]);
