@@ -1,5 +1,6 @@
 import type { DockerfileModel, InstructionNode, ShellCommand, ShellWord, Stage } from '@dockerfile-opt/core';
 import { invocationOf } from '../_shared/commands.js';
+import { isInstall, packageManagerCalls } from '../_shared/package-managers.js';
 import type { Ecosystem } from '../knowledge/runtime-images.js';
 
 /** A command that compiles or packages an artifact (not a test, lint or dependency download). */
@@ -25,15 +26,21 @@ const NODE_COMPILERS = new Set(['tsc', 'webpack', 'vite', 'next', 'ng', 'esbuild
 const NODE_COMPILER_SUBCOMMAND: Record<string, string> = { vite: 'build', next: 'build', ng: 'build', nest: 'build', parcel: 'build', 'react-scripts': 'build' };
 const VENV_CREATORS = /^(virtualenv|pyvenv)$/;
 
+/** Packages that turn `pip install` into a native build: a compiler, or headers to compile against. */
+const NATIVE_TOOLCHAIN = /^(gcc|g\+\+|clang|build-essential|build-base|.*-dev|.*-devel)$/;
+
 /** Every artifact build of the stage's RUN instructions, in order. */
 export function buildSteps(model: DockerfileModel, stage: Stage): BuildStep[] {
+  const compilesNative = stage.instructions.some(
+    (run) => run.type === 'RUN' && packageManagerCalls(model, run).some((call) => isInstall(call) && call.manager !== 'pip' && call.operands.some((w) => NATIVE_TOOLCHAIN.test(w.value))),
+  );
   const steps: BuildStep[] = [];
   for (const run of stage.instructions) {
     if (run.type !== 'RUN') continue;
     const workdir = model.stateAt(run).workdir;
     for (const script of model.shell(run)) {
       for (const command of script.commands) {
-        const step = classify(command, run, workdir);
+        const step = classify(command, run, workdir, compilesNative);
         if (step) steps.push(step);
       }
     }
@@ -41,7 +48,7 @@ export function buildSteps(model: DockerfileModel, stage: Stage): BuildStep[] {
   return steps;
 }
 
-function classify(command: ShellCommand, run: InstructionNode, workdir: string): BuildStep | null {
+function classify(command: ShellCommand, run: InstructionNode, workdir: string, compilesNative: boolean): BuildStep | null {
   const invocation = invocationOf(command);
   if (!invocation) return null;
   let program = invocation.program.replace(/^pip[\d.]*$/, 'pip');
@@ -86,10 +93,13 @@ function classify(command: ShellCommand, run: InstructionNode, workdir: string):
     case 'bunx':
       return nodeCompiler(operands[0] ?? '', operands.slice(1)) ? step('node', `${program} ${operands[0] ?? ''}`) : null;
     case 'pip':
+      // With a compiler installed, `pip install` builds native wheels.
+      if (first === 'install' && compilesNative) return step('python', 'pip install');
       return first === 'wheel' ? step('python', 'pip wheel') : null;
     case 'poetry':
       return first === 'build' ? step('python', 'poetry build') : null;
     case 'uv':
+      if (first === 'pip' && operands[1] === 'install' && compilesNative) return step('python', 'uv pip install');
       return first === 'build' || first === 'sync' || first === 'venv' ? step('python', `uv ${first}`) : null;
     case 'venv':
       return /^python[\d.]*$/.test(invocation.program) ? step('python', 'python -m venv') : null;

@@ -86,6 +86,19 @@ describe('prefer-multi-stage', () => {
     expect(fixedGo('RUN go build ./...')).not.toContain('AS builder');
   });
 
+  test('pip install builds native wheels when the stage installs a compiler; without one it is no build', () => {
+    const native = 'FROM python:3.12\nRUN apt-get update && apt-get install -y build-essential\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+    expect(fixRule(rule, native, { unsafe: true })).toBe(
+      'FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y build-essential\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n\n' +
+        'FROM python:3.12-slim\nENV PATH=/opt/venv/bin:$PATH\nWORKDIR /app\nCMD ["python", "app.py"]\n\nCOPY --from=builder /opt/venv /opt/venv\nCOPY . .\n',
+    );
+    const withoutVenv = 'FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n';
+    expect(verdict(withoutVenv)).toEqual([
+      'python:3.12 -> python:3.12-slim (no fix: where the packages are installed (install them into a virtualenv, e.g. `python -m venv /opt/venv`))',
+    ]);
+    expect(lintRule(rule, 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n')).toEqual([]);
+  });
+
   test('headers are build-only for a static Go binary', () => {
     const text = 'FROM golang:1.22-alpine\nRUN apk add --no-cache git musl-dev linux-headers sqlite-dev\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /bin/app .\nCMD ["/bin/app"]\n';
     expect(fixRule(rule, text, { unsafe: true })).toBe(
