@@ -70,7 +70,7 @@ export default defineRule<[Options]>({
     description: 'Every stage is needed by the final stage (directly or through other stages).',
     messages: {
       unused: 'Stage {{stage}} is not needed by the final stage: a default build skips it.{{target}}',
-      neededByUnused: 'Stage {{stage}} is not needed by the final stage, only by {{users}}, which it does not need either.',
+      neededByUnused: 'Stage {{stage}} is not needed by the final stage, only by {{users}}, which the final stage does not need either.',
     },
     schema: [
       {
