@@ -39,7 +39,7 @@ export function parseDockerfile(input: string): DockerfileNode {
 }
 
 interface RawArgumentsSource {
-  getRawArguments(this: Instruction): Argument[];
+  getRawArguments: (this: Instruction) => Argument[];
 }
 const instructionPrototype = Instruction.prototype as unknown as RawArgumentsSource;
 const computeRawArguments = instructionPrototype.getRawArguments;
