@@ -58,7 +58,7 @@ function nativeRuntime(tag: string | null, needs: RuntimeNeeds, libcBase: 'base'
 /** The Java feature version in a JDK/Maven/Gradle tag (`3.9-eclipse-temurin-21` -> 21, `jdk17` -> 17). */
 function javaVersionOf(tag: string | null, imageIsJdk: boolean): string | null {
   if (!tag) return null;
-  const named = /(?:temurin|openjdk|jdk|corretto|amazoncorretto|zulu|sapmachine|graalvm)-?(\d+)/.exec(tag);
+  const named = /(?:temurin|openjdk|jdk|corretto|amazoncorretto|zulu|sapmachine|graalvm|semeru)-?(\d+)/.exec(tag);
   if (named) return named[1] ?? null;
   if (imageIsJdk) return /^(\d+)/.exec(tag)?.[1] ?? null;
   return null;
