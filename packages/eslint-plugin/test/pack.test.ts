@@ -149,7 +149,7 @@ describe('pnpm -r pack', () => {
       const entries = listing.stdout.trim().split('\n').map((e) => e.replace(/^package\//, '')).sort();
       expect([manifest.name, entries]).toEqual([manifest.name, expectedEntries(p)]);
     }
-  }, 60_000);
+  }, 120_000);
 
   test('the plugin tarball, spelled out', async () => {
     const listing = await run('tar', ['-tzf', join(tarballs, 'eslint-plugin-dockerfile-opt-0.1.0.tgz')], dir);
@@ -167,7 +167,7 @@ describe('pnpm -r pack', () => {
         'package.json',
       ].map((f) => `package/${f}`),
     );
-  }, 60_000);
+  }, 120_000);
 
   test('installed manifests: ESM, engines, declarations, and real versions instead of workspace:*', () => {
     for (const name of ['@dockerfile-opt/core', '@dockerfile-opt/rules', 'dockerfile-opt', 'eslint-plugin-dockerfile-opt']) {
@@ -197,7 +197,7 @@ describe('in an empty npm project', () => {
     expect(report?.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(expected.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
     expect(expected.messages.map((m) => m.ruleId)).toContain('apt-get-yes');
     expect(result.code).toBe(expected.errorCount > 0 ? 1 : 0);
-  }, 60_000);
+  }, 120_000);
 
   test('npx eslint Dockerfile reports our rules; the eslint-disable comment suppresses one of them', async () => {
     const core = lintWithRules(fixture, rules, { config: {} }).result.messages;
@@ -209,7 +209,7 @@ describe('in an empty npm project', () => {
     expect(report?.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(
       core.filter((m) => !suppressed(m)).map((m) => [`dockerfile-opt/${m.ruleId ?? ''}`, m.line, m.column, m.message]),
     );
-  }, 60_000);
+  }, 120_000);
 
   test('npx eslint --fix applies the safe fixes, as the plugin does in this repository', async () => {
     const inRepo = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended], fix: true });
@@ -217,7 +217,7 @@ describe('in an empty npm project', () => {
     expect(expected?.output).toContain('LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n');
     await run('npx', ['eslint', '--fix', 'Dockerfile'], project);
     expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toBe(expected?.output);
-  }, 60_000);
+  }, 120_000);
 });
 
 interface Diagnostic {
@@ -267,7 +267,7 @@ describe("in an editor: the VS Code ESLint extension's language server", () => {
     });
     client.notify('initialized', {});
     client.notify('textDocument/didOpen', { textDocument: { uri: uri(), languageId: 'dockerfile', version: 1, text: fixture } });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(() => client.stop());
 
@@ -282,7 +282,7 @@ describe("in an editor: the VS Code ESLint extension's language server", () => {
     expect((await diagnostics()).map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, codeOf(d), d.message])).toEqual(
       expected?.messages.map((m) => [m.line, m.column, m.endLine, m.endColumn, m.ruleId, m.message]),
     );
-  }, 60_000);
+  }, 120_000);
 
   test('offers an unsafe fix as a quick fix, and "Disable for this line" writes a // comment', async () => {
     const target = (await diagnostics()).find((d) => codeOf(d) === 'dockerfile-opt/apt-no-install-recommends') as Diagnostic;
@@ -303,7 +303,7 @@ describe("in an editor: the VS Code ESLint extension's language server", () => {
     expect(await run(0)).toBe(fixture.replace('apt-get install curl', 'apt-get install --no-install-recommends curl'));
     // The extension knows no comment syntax for Dockerfiles and falls back to `//`: the README says to switch this action off.
     expect(await run(1)).toBe(fixture.replace('run apt-get', `// eslint-disable-next-line ${id}\nrun apt-get`));
-  }, 60_000);
+  }, 120_000);
 
   test('"Fix all" (fix on save) applies the same safe fixes as eslint --fix', async () => {
     const [expected] = await new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended], fix: true }).lintText(fixture, {
@@ -313,5 +313,5 @@ describe("in an editor: the VS Code ESLint extension's language server", () => {
     const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri() }, range, context: { diagnostics: [], only: ['source.fixAll.eslint'] } });
     expect(fixAll?.kind).toBe('source.fixAll.eslint');
     expect(applyLspEdits(fixture, fixAll?.edit?.documentChanges?.[0]?.edits ?? [])).toBe(expected?.output);
-  }, 60_000);
+  }, 120_000);
 });
