@@ -5,30 +5,31 @@ import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 
 describe('definition-description', () => {
-  test('reports the first line of the comment block above a named stage', () => {
-    expect(lintRule(rule, '# compile it\n# with go\nFROM golang:1.23 AS build\n')).toEqual([
+  test('reports the comment line right above a named stage', () => {
+    expect(lintRule(rule, '# build compiles\n# it with go\nFROM golang:1.23 AS build\n')).toEqual([
       {
         ruleId: 'definition-description',
-        message: 'The comment above stage "build" reads as its description but does not start with "build": write "# build <description>", or put an empty line between them.',
-        line: 1,
+        message: 'The comment right above this stage reads as its description but does not start with its name: write "# build <description>", or put an empty line between them.',
+        line: 2,
         column: 1,
-        endLine: 1,
+        endLine: 2,
         endColumn: 13,
-        text: '# compile it',
+        text: '# it with go',
       },
     ]);
   });
 
-  test('reports ARGs with one name, in stages and globally', () => {
-    const text = '# the version\nARG VERSION=1\nFROM alpine:3\n#\nARG MODE\n# two\nARG A B\n';
-    expect(lintRule(rule, text).map((f) => [f.line, f.text])).toEqual([
-      [1, '# the version'],
-      [4, '#'],
+  test('reports ARGs, in stages and globally; with several names any of them will do', () => {
+    const text = '# the version\nARG VERSION=1\nFROM alpine:3\n#\nARG MODE\n# two\nARG A B\n# B and A\nARG A B\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.text, f.message.includes('"# <name> <description>"')])).toEqual([
+      [1, '# the version', false],
+      [4, '#', false],
+      [6, '# two', true],
     ]);
   });
 
   test('accepts descriptions, separated comments, unnamed stages and pragmas', () => {
-    const text = '# build compiles\nFROM golang:1.23 AS build\n# a comment\n\nARG X\n# not a stage name\nFROM alpine:3\n# hadolint ignore=DL3006\nFROM node AS web\n';
+    const text = '# build compiles\nFROM golang:1.23 AS build\n# a comment\n\nARG X\n# not a stage name\nFROM alpine:3\n# hadolint ignore=DL3006\nFROM node AS web\n# first line\n# web2 is the second web stage\nFROM node AS web2\n';
     expect(lintRule(rule, text)).toEqual([]);
   });
 

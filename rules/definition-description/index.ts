@@ -16,19 +16,21 @@ export default defineRule({
     description: 'A comment right above a named stage or an ARG starts with its name (`# name description`).',
     messages: {
       notDescription:
-        'The comment above {{kind}} "{{name}}" reads as its description but does not start with "{{name}}": write "# {{name}} <description>", or put an empty line between them.',
+        'The comment right above this {{kind}} reads as its description but does not start with its name: write "# {{name}} <description>", or put an empty line between them.',
     },
     schema: [],
   },
   create(ctx) {
-    const check = (node: InstructionNode, kind: string, name: string): void => {
+    const check = (node: InstructionNode, kind: string, names: string[]): void => {
       const block = commentBlockAbove(ctx.root.comments, node);
-      const first = block[0];
-      if (!first || block.some((c) => PRAGMA.test(c.value))) return;
-      if (first.value.trim().split(/\s+/)[0] === name) return;
+      // as in BuildKit, the comment line right above the instruction is the description
+      const last = block.at(-1);
+      if (!last || block.some((c) => PRAGMA.test(c.value))) return;
+      if (names.includes(last.value.trim().split(/\s+/)[0] ?? '')) return;
+      const name = names.length === 1 ? (names[0] as string) : '<name>';
       const lineStart = ctx.text.lastIndexOf('\n', node.range[0] - 1) + 1;
       ctx.report({
-        node: first,
+        node: last,
         messageId: 'notDescription',
         data: { kind, name },
         fix: { description: 'Separate the comment with an empty line', edits: [{ range: [lineStart, lineStart], text: ctx.eol }] },
@@ -36,11 +38,10 @@ export default defineRule({
     };
     return {
       FROM(node) {
-        if (node.stageName) check(node, 'stage', node.stageName.value);
+        if (node.stageName) check(node, 'stage', [node.stageName.value]);
       },
       ARG(node) {
-        const only = node.properties.length === 1 ? node.properties[0] : undefined;
-        if (only) check(node, 'ARG', only.name.value);
+        if (node.properties.length > 0) check(node, 'ARG', node.properties.map((p) => p.name.value));
       },
     };
   },
