@@ -213,6 +213,16 @@ describe('prefer-multi-stage', () => {
     );
   });
 
+  test('npm start: the output directory comes from package.json when the context is readable', () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nCOPY . .\nRUN yarn build\nCMD ["npm", "start"]\n';
+    const readContextFile = (path: string): string | null => (path === 'package.json' ? '{ "scripts": { "start": "node build/server.js" } }' : null);
+    expect(fixRule(rule, text, { unsafe: true, readContextFile })).toBe(
+      'FROM node:20 AS builder\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nCOPY . .\nRUN yarn build\nRUN yarn install --production --frozen-lockfile\n\n' +
+        'FROM node:20-slim\nWORKDIR /app\nCMD ["npm", "start"]\n\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY --from=builder /app/package.json .\nCOPY --from=builder /app/build ./build\n',
+    );
+    expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+  });
+
   test('a WORKDIR the model cannot resolve makes the artifact destination absolute', () => {
     const text = 'FROM golang:1.22\nWORKDIR ${GOPATH}/src/app\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nCMD ["/out/app"]\n';
     expect(fixRule(rule, text, { unsafe: true })).toBe(
