@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
 import {
   docsUrl,
   isIgnored,
@@ -23,6 +21,7 @@ import type {
   SuggestedEdit,
   ViolationReport,
 } from '@eslint/core';
+import { contextReader } from './context-reader.js';
 import { LANGUAGE_ID } from './language.js';
 import type { DockerfileSourceCode } from './source-code.js';
 
@@ -140,19 +139,6 @@ export function toEslintVisitors(visitors: RuleVisitors): RuleVisitor {
   }
   for (const name of PLAIN_VISITORS) if (byName[name]) out[name] = byName[name];
   return out;
-}
-
-/** Reads build-context files next to a Dockerfile that exists on disk. */
-function contextReader(physicalFilename: string): ((relativePath: string) => string | null) | undefined {
-  if (!isAbsolute(physicalFilename) || !existsSync(physicalFilename)) return undefined;
-  const directory = dirname(physicalFilename);
-  return (relativePath) => {
-    try {
-      return readFileSync(resolve(directory, relativePath), 'utf8');
-    } catch {
-      return null;
-    }
-  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -95,15 +95,25 @@ describe('toEslintRule', () => {
             node,
             messageId: 'seen',
             data: {
-              what: JSON.stringify([ctx.settings, ctx.filePath, ctx.eol, ctx.readContextFile?.('.dockerignore') ?? null, ctx.readContextFile?.('missing') ?? null]),
+              what: JSON.stringify([
+                ctx.settings,
+                ctx.filePath,
+                ctx.eol,
+                ctx.readContextFile?.('.dockerignore') ?? null,
+                ctx.readContextFile?.('missing') ?? null,
+                // The reader stays inside the Dockerfile's folder.
+                ctx.readContextFile?.('../multistage/Dockerfile') ?? null,
+                ctx.readContextFile?.(join(appDir, 'Dockerfile')) ?? null,
+                ctx.readContextFile?.('.') ?? null,
+              ]),
             },
           }),
       }),
     });
     const [onDisk] = verify(reporter, 'FROM scratch\r\n', { settings: { 'dockerfile-opt': { registry: 'example.com' }, other: { x: 1 } } });
-    expect(JSON.parse(onDisk?.message ?? '')).toEqual([{ registry: 'example.com' }, join(appDir, 'Dockerfile'), '\r\n', 'node_modules\n*.log\n', null]);
+    expect(JSON.parse(onDisk?.message ?? '')).toEqual([{ registry: 'example.com' }, join(appDir, 'Dockerfile'), '\r\n', 'node_modules\n*.log\n', null, null, null, null]);
     const [virtual] = verify(reporter, 'FROM scratch\n', { filename: join(appDir, 'sub/Dockerfile') });
-    expect(JSON.parse(virtual?.message ?? '')).toEqual([{}, join(appDir, 'sub/Dockerfile'), '\n', null, null]);
+    expect(JSON.parse(virtual?.message ?? '')).toEqual([{}, join(appDir, 'sub/Dockerfile'), '\n', null, null, null, null, null]);
   });
 
   test('safe fixes become one ESLint fix; unsafe fixes and alternatives become suggestions', () => {

@@ -158,6 +158,8 @@ describe('pnpm -r pack', () => {
         'README.md',
         'dist/adapt-rule.d.ts',
         'dist/adapt-rule.js',
+        'dist/context-reader.d.ts',
+        'dist/context-reader.js',
         'dist/index.d.ts',
         'dist/index.js',
         'dist/language.d.ts',
