@@ -40,10 +40,24 @@ describe('copy-then-chmod', () => {
     expect(unsafeFix(text)).toBe('from alpine\r\ncopy --chmod=755 run.sh /usr/local/bin/');
   });
 
-  test('reported without a fix: symbolic modes, other commands in the RUN, a COPY that already sets the mode, heredocs', () => {
+  test('a command of an && list is taken out with its &&, also with the backtick escape', () => {
+    expect(unsafeFix('FROM alpine\nCOPY start.sh /start.sh\nRUN chmod +x /start.sh && /start.sh --check\n')).toBe(
+      'FROM alpine\nCOPY --chmod=755 start.sh /start.sh\nRUN /start.sh --check\n',
+    );
+    expect(unsafeFix('FROM alpine\nCOPY start.sh /start.sh\nRUN apk add curl && chown app /start.sh\n')).toBe(
+      'FROM alpine\nCOPY --chown=app start.sh /start.sh\nRUN apk add curl\n',
+    );
+    expect(unsafeFix('# escape=`\nFROM alpine\nCOPY a.sh /a.sh\nRUN apk add curl `\n  && chmod +x /a.sh\n')).toBe(
+      '# escape=`\nFROM alpine\nCOPY --chmod=755 a.sh /a.sh\nRUN apk add curl\n',
+    );
+  });
+
+  test('reported without a fix: symbolic modes, lists other than &&, a COPY that already sets the mode, heredocs', () => {
     const texts = [
       'FROM alpine\nCOPY tool /usr/bin/tool\nRUN chmod u+s /usr/bin/tool\n',
-      'FROM alpine\nCOPY start.sh /start.sh\nRUN chmod +x /start.sh && /start.sh --check\n',
+      'FROM alpine\nCOPY start.sh /start.sh\nRUN chmod +x /start.sh || /start.sh --check\n',
+      'FROM alpine\nCOPY start.sh /start.sh\nRUN chmod +x /start.sh; /start.sh --check\n',
+      'FROM alpine\nCOPY start.sh /start.sh\nRUN chmod +x /start.sh && \\\n# check it\n /start.sh --check\n',
       'FROM alpine\nCOPY --chmod=644 start.sh /start.sh\nRUN chmod +x /start.sh\n',
       'FROM alpine\nCOPY start.sh /start.sh\nRUN <<EOF\nchmod +x /start.sh\nEOF\n',
       'FROM alpine\nCOPY a.sh b.sh /bin/\nRUN chmod +x /bin/a.sh\n',

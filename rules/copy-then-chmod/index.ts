@@ -8,6 +8,8 @@ import {
   type FixDescriptor,
   type InstructionNode,
   type RuleContext,
+  type ShellCommand,
+  type TextEdit,
 } from '@dockerfile-opt/core';
 import { invocations } from '../_shared/commands.js';
 import { instructionLinesRange } from '../_shared/lines.js';
@@ -51,12 +53,31 @@ function copiedBy(ctx: RuleContext, path: string, earlier: readonly FileWrite[],
   return null;
 }
 
-/** `COPY --chmod=…` / `--chown=…` plus removing the RUN, when the RUN does only this. */
+/**
+ * The edit that takes `command` out of its RUN: the whole RUN when it is the only command, else
+ * the command with one of its `&&` (only in a plain `a && b && c` list, so what runs stays the same).
+ */
+function removalEdit(ctx: RuleContext, run: InstructionNode, command: ShellCommand): TextEdit | null {
+  const scripts = ctx.model.shell(run);
+  const commands = scripts[0]?.commands ?? [];
+  if (run.heredocs.length > 0 || scripts.length !== 1) return null;
+  if (commands.length === 1) return { range: instructionLinesRange(ctx.text, run), text: '' };
+  const escape = ctx.root.escapeChar === '`' ? '`' : '\\\\';
+  const andOnly = new RegExp(`^(?:[ \\t]|${escape}\\r?\\n)*&&(?:[ \\t]|${escape}\\r?\\n)*$`);
+  const separators = commands.slice(1).map((next, i) => ctx.text.slice((commands[i] as ShellCommand).range[1], next.range[0]));
+  if (commands.some((c) => c.inSubshell || c.inSubstitution) || !separators.every((text) => andOnly.test(text))) return null;
+  const index = commands.indexOf(command);
+  const next = commands[index + 1];
+  const previous = commands[index - 1];
+  if (next) return { range: [command.range[0], next.range[0]], text: '' };
+  return previous ? { range: [previous.range[1], command.range[1]], text: '' } : null;
+}
+
+/** `COPY --chmod=…` / `--chown=…` plus taking the command out of the RUN. */
 function flagFix(ctx: RuleContext, run: InstructionNode, command: PermissionCommand, targets: readonly CopiedTarget[]): FixDescriptor | null {
   const copy = targets[0]?.copy;
-  const scripts = ctx.model.shell(run);
-  if (!copy || run.heredocs.length > 0 || scripts.length !== 1 || scripts[0]?.commands.length !== 1) return null;
-  if (command.otherOptions || command.invocation.command.redirects.length > 0 || command.invocation.command.name !== command.invocation.programWord) return null;
+  const removal = removalEdit(ctx, run, command.invocation.command);
+  if (!copy || !removal || command.otherOptions || command.invocation.command.redirects.length > 0) return null;
   if (targets.length !== command.targets.length || targets.some((t) => t.copy !== copy)) return null;
   const info = ctx.model.copyInfo(copy);
   if (info.heredocSources > 0 || info.destPath === null || copy.flags.some((f) => f.name.toLowerCase() === command.kind)) return null;
@@ -70,11 +91,8 @@ function flagFix(ctx: RuleContext, run: InstructionNode, command: PermissionComm
   const value = command.kind === 'chmod' ? copyChmodValue(command.setting.value) : command.setting.value;
   if (!value || !command.setting.isStatic) return null;
   return {
-    description: `Use ${copy.keywordToken.value} --${command.kind}=${value} and drop the RUN`,
-    edits: [
-      { range: [copy.keywordToken.range[1], copy.keywordToken.range[1]], text: ` --${command.kind}=${value}` },
-      { range: instructionLinesRange(ctx.text, run), text: '' },
-    ],
+    description: `Use ${copy.keywordToken.value} --${command.kind}=${value} instead of ${command.kind} in a RUN`,
+    edits: [{ range: [copy.keywordToken.range[1], copy.keywordToken.range[1]], text: ` --${command.kind}=${value}` }, removal],
   };
 }
 
