@@ -130,7 +130,7 @@ function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWor
 /** The working directory once all the stage's WORKDIRs have run, and whether the model knows every one of them. */
 function finalWorkdir(model: DockerfileModel, stage: Stage): { path: string; known: boolean } {
   const workdirs = stage.instructions.filter((n) => n.type === 'WORKDIR');
-  const targets = workdirs.map((n) => model.expand(n.argsText.trim(), n).value);
+  const targets = workdirs.map((n) => model.workdirTarget(n));
   const last = workdirs.at(-1);
   const lastTarget = targets.at(-1);
   const known = targets.every((t) => t !== null);

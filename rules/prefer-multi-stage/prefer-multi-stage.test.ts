@@ -223,6 +223,13 @@ describe('prefer-multi-stage', () => {
     expect(fixRule(rule, text, { unsafe: true })).toBe(text);
   });
 
+  test('a quoted WORKDIR is the directory inside the quotes', () => {
+    const text = 'FROM golang:1.22\nWORKDIR "/srv/app"\nCOPY . .\nRUN CGO_ENABLED=0 go build -o server .\nCMD ["./server"]\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe(
+      'FROM golang:1.22 AS builder\nWORKDIR "/srv/app"\nCOPY . .\nRUN CGO_ENABLED=0 go build -o server .\n\nFROM gcr.io/distroless/static-debian12\nWORKDIR "/srv/app"\nCMD ["./server"]\n\nCOPY --from=builder /srv/app/server .\n',
+    );
+  });
+
   test('a WORKDIR the model cannot resolve makes the artifact destination absolute', () => {
     const text = 'FROM golang:1.22\nWORKDIR ${GOPATH}/src/app\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nCMD ["/out/app"]\n';
     expect(fixRule(rule, text, { unsafe: true })).toBe(

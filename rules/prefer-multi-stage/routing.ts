@@ -99,7 +99,7 @@ export function routeInstructions(input: RoutingInput): Routing {
 
 /** The runtime stage copies everything last: a WORKDIR that a later absolute one replaces serves nothing there. */
 function laterAbsoluteWorkdir(model: DockerfileModel, stage: Stage, node: InstructionNode): boolean {
-  return stage.instructions.some((n) => n.type === 'WORKDIR' && n.index > node.index && (model.expand(n.argsText.trim(), n).value ?? '').startsWith('/'));
+  return stage.instructions.some((n) => n.type === 'WORKDIR' && n.index > node.index && (model.workdirTarget(n) ?? '').startsWith('/'));
 }
 
 /** An ARG goes to the runtime stage too when a runtime instruction uses it. */
