@@ -1,4 +1,5 @@
 import type { DockerfileModel, InstructionNode, RuleVisitors, ShellCommand, ShellWord } from '@dockerfile-opt/core';
+import { withOnbuildTriggers } from './onbuild.js';
 
 /** A command as the program sees it: wrappers (`sudo`, `env`) stripped, the program's basename as `program`. */
 export interface Invocation {
@@ -65,14 +66,9 @@ export function invocations(model: DockerfileModel, run: InstructionNode): Invoc
   return out;
 }
 
-/** Visitors that call `check` for every RUN, including `ONBUILD RUN` triggers. */
+/** Visitors that call `check` for every RUN, including `ONBUILD RUN` triggers (written here, run downstream). */
 export function runVisitors(check: (run: InstructionNode) => void): RuleVisitors {
-  return {
-    RUN: check,
-    ONBUILD(node) {
-      if (node.trigger?.type === 'RUN') check(node.trigger);
-    },
-  };
+  return withOnbuildTriggers({ RUN: check });
 }
 
 export interface ParsedArgs {

@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'warn',
     recommended: true,
     fixable: 'none',
-    sources: ['CKV2_DOCKER_17'],
+    sources: [],
     description: 'RUN does not set passwords with `chpasswd`.',
     messages: {
       chpasswd: '"chpasswd" bakes a password into the image: its hash is in /etc/shadow of every copy, and the clear text is in the image history. Use key-based access, or set secrets at run time.',

@@ -7,16 +7,19 @@ import { commandRange } from '../_shared/run-helpers.js';
  * Subcommands that ask for a confirmation, and the options that answer it, per manager. microdnf
  * is not here: it does not ask (the official openjdk images run `microdnf install` without -y).
  */
-const PROMPTING: Partial<Record<PackageManager, { subcommands: ReadonlySet<string>; assumeYes: readonly string[] }>> = {
+const PROMPTING: Partial<Record<PackageManager, { code: string; subcommands: ReadonlySet<string>; assumeYes: readonly string[] }>> = {
   yum: {
+    code: 'DL3030',
     subcommands: new Set(['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'remove', 'erase', 'autoremove', 'downgrade', 'distro-sync', 'swap']),
     assumeYes: ['-y', '--assumeyes'],
   },
   dnf: {
+    code: 'DL3038',
     subcommands: new Set(['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'remove', 'erase', 'autoremove', 'downgrade', 'distro-sync', 'swap']),
     assumeYes: ['-y', '--assumeyes'],
   },
   zypper: {
+    code: 'DL3034',
     subcommands: new Set(['install', 'in', 'remove', 'rm', 'update', 'up', 'patch', 'dist-upgrade', 'dup', 'source-install', 'si']),
     assumeYes: ['-n', '--non-interactive', '-y', '--no-confirm'],
   },
@@ -48,6 +51,7 @@ export default defineRule({
           range: commandRange(call.invocation, subcommand),
           messageId: 'missing',
           data: { command: `${call.invocation.program} ${subcommand.value}`, flag: call.manager === 'zypper' ? '-n' : '-y' },
+          sources: [prompting.code],
           fix: {
             description: 'Add -y',
             edits: [{ range: [subcommand.range[1], subcommand.range[1]], text: ' -y' }],

@@ -48,6 +48,11 @@ describe('non-interactive-install', () => {
     expect(fixRule(rule, fixed)).toBe(fixed);
   });
 
+  test('a hadolint ignore pragma silences the findings of its manager only', () => {
+    const text = 'FROM x\n# hadolint ignore=DL3038\nRUN dnf install a && yum install b && zypper in c\n';
+    expect(lintRule(rule, text).map((f) => f.text)).toEqual(['yum install', 'zypper in']);
+  });
+
   test('ONBUILD triggers are checked', () => {
     expect(lintRule(rule, 'FROM x\nONBUILD RUN yum update\n').map((f) => f.text)).toEqual(['yum update']);
   });

@@ -5,7 +5,6 @@ import { appendCommandEdit, cacheMountTargets, commandRange, imageStages, mountC
 
 /** What one RUN does, as far as caches go. */
 interface RunFacts {
-  run: InstructionNode;
   calls: PackageManagerCall[];
   /** Arguments of every `rm` in the RUN. */
   removed: string[];
@@ -16,12 +15,14 @@ interface RunFacts {
 /** One kind of cache a package manager leaves behind. */
 interface CacheKind {
   messageId: string;
+  /** The hadolint code of this check. */
+  code: string;
   /** Each call needs its own fix (a flag), rather than one cleanup for the whole RUN. */
   perCall: boolean;
   /** The call leaves its cache in the layer (before looking at cleanup). */
   fills(call: PackageManagerCall, facts: RunFacts): boolean;
   /** Something in the RUN keeps the cache out of the layer. */
-  handled(facts: RunFacts, call: PackageManagerCall): boolean;
+  handled(facts: RunFacts): boolean;
   fix(call: PackageManagerCall, facts: RunFacts, append: (command: string) => TextEdit | null): FixDescriptor | null;
 }
 
@@ -57,6 +58,7 @@ function insertFlagFix(call: PackageManagerCall, flag: string): FixDescriptor | 
 
 const RPM_CLEAN = (program: string): CacheKind => ({
   messageId: 'rpmClean',
+  code: program === 'yum' ? 'DL3032' : 'DL3040',
   perCall: false,
   fills: (call) => call.invocation.program === program && subcommandIs(call, RPM_FILLS),
   handled: (facts) =>
@@ -69,6 +71,7 @@ const RPM_CLEAN = (program: string): CacheKind => ({
 const KINDS: CacheKind[] = [
   {
     messageId: 'aptLists',
+    code: 'DL3009',
     perCall: false,
     fills: (call) => (call.manager === 'apt-get' || call.manager === 'apt') && call.subcommand?.value === 'update',
     handled: (facts) =>
@@ -83,6 +86,7 @@ const KINDS: CacheKind[] = [
   },
   {
     messageId: 'apkCache',
+    code: 'DL3019',
     perCall: true,
     fills: (call) => call.manager === 'apk' && call.subcommand?.value === 'add' && !hasOption(call.parsed.options, ['--no-cache']),
     handled: (facts) => removes(facts, /^\/var\/cache\/apk(\/|$)/) || mountCovers(facts.mounts, '/var/cache/apk') || mountCovers(facts.mounts, '/etc/apk/cache'),
@@ -94,6 +98,7 @@ const KINDS: CacheKind[] = [
   RPM_CLEAN('microdnf'),
   {
     messageId: 'zypperClean',
+    code: 'DL3036',
     perCall: false,
     fills: (call) => call.manager === 'zypper' && subcommandIs(call, ZYPPER_FILLS),
     handled: (facts) =>
@@ -102,6 +107,7 @@ const KINDS: CacheKind[] = [
   },
   {
     messageId: 'pipCache',
+    code: 'DL3042',
     perCall: true,
     fills: (call, facts) =>
       call.manager === 'pip' &&
@@ -118,6 +124,7 @@ const KINDS: CacheKind[] = [
   },
   {
     messageId: 'yarnCache',
+    code: 'DL3060',
     perCall: false,
     fills: (call) =>
       call.manager === 'yarn' &&
@@ -140,7 +147,7 @@ function factsOf(model: DockerfileModel, run: InstructionNode): RunFacts {
     if (call) calls.push(call);
   }
   const removed = all.filter((i) => i.program === 'rm').flatMap((i) => i.args.map((a) => a.value));
-  return { run, calls, removed, mounts: cacheMountTargets(model, run), env: model.stateAt(run).env };
+  return { calls, removed, mounts: cacheMountTargets(model, run), env: model.stateAt(run).env };
 }
 
 export default defineRule({
@@ -175,7 +182,7 @@ export default defineRule({
         const reported = new Set<CacheKind>();
         for (const call of facts.calls) {
           const kind = KINDS.find((k) => k.fills(call, facts));
-          if (!kind || kind.handled(facts, call)) continue;
+          if (!kind || kind.handled(facts)) continue;
           // One cleanup at the end of the RUN serves every call: report the first one only.
           if (!kind.perCall && reported.has(kind)) continue;
           reported.add(kind);
@@ -186,6 +193,7 @@ export default defineRule({
             messageId: kind.messageId,
             data: { command: `${call.manager === 'pip' ? 'pip' : program} ${call.subcommand?.value ?? ''}`.trim(), program, cacheDir: program === 'yum' ? 'yum' : 'dnf' },
             fix: kind.fix(call, facts, append),
+            sources: [kind.code],
           });
         }
       },

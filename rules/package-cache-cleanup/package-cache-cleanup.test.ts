@@ -73,6 +73,14 @@ describe('package-cache-cleanup', () => {
     expect(where('FROM x\nRUN yum install -y tar && yum clean all\nRUN dnf install -y tar && dnf clean all\nRUN yarn install && yarn cache clean\nRUN yarn --version\n')).toEqual([]);
   });
 
+  test('a hadolint ignore pragma silences the findings of its own code only', () => {
+    const text = 'FROM x\n# hadolint ignore=DL3042,DL3040\nRUN apk add curl && pip install flask && dnf install -y tar && yum install -y gzip\n';
+    expect(where(text)).toEqual([
+      [3, 5, 'apk add'],
+      [3, 64, 'yum install'],
+    ]);
+  });
+
   test('only stages the final image is built from are checked', () => {
     const text = 'FROM node:20 AS deps\nRUN yarn install\nFROM deps AS build\nRUN apt-get update && apt-get install -y git\nFROM node:20-slim\nCOPY --from=build /app /app\n';
     expect(where(text)).toEqual([]);

@@ -13,6 +13,21 @@ interface Options {
 
 const MANAGERS: PinnedManager[] = ['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'npm', 'gem', 'go'];
 
+/** The hadolint code of each manager's check, so that `# hadolint ignore=DL3013` silences pip only. */
+const CODE: Record<PinnedManager, string> = {
+  'apt-get': 'DL3008',
+  apt: 'DL3008',
+  apk: 'DL3018',
+  yum: 'DL3033',
+  dnf: 'DL3041',
+  microdnf: 'DL3041',
+  zypper: 'DL3037',
+  pip: 'DL3013',
+  npm: 'DL3016',
+  gem: 'DL3028',
+  go: 'DL3062',
+};
+
 /** How a pinned package reads, per manager: shown in the message. */
 const PIN_EXAMPLE: Record<PinnedManager, (name: string) => string> = {
   'apt-get': (name) => `${name}=<version>`,
@@ -136,6 +151,7 @@ export default defineRule<[Options]>({
             range: word.range,
             messageId: 'unpinned',
             data: { manager, name, example: PIN_EXAMPLE[manager](name) },
+            sources: [CODE[manager]],
           });
         }
       }

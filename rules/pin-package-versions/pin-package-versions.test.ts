@@ -71,6 +71,11 @@ describe('pin-package-versions', () => {
     expect(readmeMismatches(rule, new URL('./README.md', import.meta.url))).toEqual({ bad: 1, good: 1, badWithoutFinding: [], goodWithFinding: [] });
   });
 
+  test('a hadolint ignore pragma silences the findings of its manager only', () => {
+    const text = 'FROM x\n# hadolint ignore=DL3013\nRUN apt-get install -y curl && pip install flask\n';
+    expect(where(text)).toEqual([[3, 24, 'curl']]);
+  });
+
   test('ONBUILD triggers are checked too', () => {
     expect(where('FROM x\nONBUILD RUN apk add curl\n')).toEqual([[2, 21, 'curl']]);
   });

@@ -1,7 +1,7 @@
 import { defineRule, type Range } from '@dockerfile-opt/core';
 import { invocations } from '../_shared/commands.js';
 
-const TOOLS = ['curl', 'wget'] as const;
+type Tool = 'curl' | 'wget';
 
 export default defineRule({
   id: 'wget-and-curl',
@@ -21,7 +21,7 @@ export default defineRule({
     return {
       'Dockerfile:exit'() {
         for (const stage of ctx.model.stages) {
-          const uses: Record<(typeof TOOLS)[number], Range[]> = { curl: [], wget: [] };
+          const uses: Record<Tool, Range[]> = { curl: [], wget: [] };
           for (const node of stage.instructions) {
             if (node.type !== 'RUN') continue;
             for (const invocation of invocations(ctx.model, node)) {
@@ -31,8 +31,8 @@ export default defineRule({
           const [firstCurl, firstWget] = [uses.curl[0], uses.wget[0]];
           if (!firstCurl || !firstWget) continue;
           // The tool that came second is the one to replace.
-          const later = firstCurl[0] < firstWget[0] ? 'wget' : 'curl';
-          const other = later === 'wget' ? 'curl' : 'wget';
+          const later: Tool = firstCurl[0] < firstWget[0] ? 'wget' : 'curl';
+          const other: Tool = later === 'wget' ? 'curl' : 'wget';
           for (const range of uses[later]) ctx.report({ range, messageId: 'both', data: { tool: later, other } });
         }
       },
