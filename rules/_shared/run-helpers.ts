@@ -50,7 +50,7 @@ export function appendCommandEdit(root: DockerfileNode, run: InstructionNode, co
   if (run.execForm || run.heredocs.length > 0 || !run.bodyRange) return null;
   const [start, end] = run.bodyRange;
   const body = shellSourceOf(root.text.slice(start, end), root.escapeChar);
-  const trimmed = body.replace(/[\s\\`]+$/, '');
+  const trimmed = body.replace(/[\s\\]+$/, '');
   const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
   if (/[;&|]$/.test(trimmed) || lastLine.includes('#')) return null;
   const before = parseShell(trimmed, 0);

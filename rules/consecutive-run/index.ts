@@ -27,7 +27,7 @@ export default defineRule({
       if (!previous.bodyRange || !run.bodyRange || previous.heredocs.length > 0 || run.heredocs.length > 0) return null;
       if (ctx.text.slice(previous.range[1], run.range[0]).trim() !== '') return null;
       const escape = ctx.root.escapeChar;
-      const previousBody = shellSourceOf(ctx.text.slice(...previous.bodyRange), escape).replace(/[\s\\`]+$/, '');
+      const previousBody = shellSourceOf(ctx.text.slice(...previous.bodyRange), escape).replace(/[\s\\]+$/, '');
       const lastLine = previousBody.slice(previousBody.lastIndexOf('\n') + 1);
       if (/[;&|]$/.test(previousBody) || lastLine.includes('#')) return null;
       const previousCommands = ctx.model.shell(previous).flatMap((s) => s.commands);

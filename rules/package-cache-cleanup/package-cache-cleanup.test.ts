@@ -90,6 +90,13 @@ describe('package-cache-cleanup', () => {
     ]);
   });
 
+  test('the append fix keeps a closing backquote and works with the backtick escape character', () => {
+    const text = 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo `date`\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe('FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo `date` && rm -rf /var/lib/apt/lists/*\n');
+    const windows = '# escape=`\nFROM debian:12\nRUN apt-get update `\n && apt-get install -y curl\n';
+    expect(fixRule(rule, windows, { unsafe: true })).toBe('# escape=`\nFROM debian:12\nRUN apt-get update `\n && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n');
+  });
+
   test('no append fix after a trailing comment or a trailing semicolon', () => {
     const text = 'FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\nRUN apt-get update; apt-get install -y git;\n';
     expect(where(text)).toEqual([
