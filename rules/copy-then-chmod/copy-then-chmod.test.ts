@@ -40,6 +40,15 @@ describe('copy-then-chmod', () => {
     expect(unsafeFix(text)).toBe('from alpine\r\ncopy --chmod=755 run.sh /usr/local/bin/');
   });
 
+  test('chown to a user created before the COPY, or to numeric ids, is fixed', () => {
+    expect(unsafeFix('FROM alpine\nRUN adduser -S app\nCOPY app /usr/bin/app\nRUN chown app /usr/bin/app\n')).toBe(
+      'FROM alpine\nRUN adduser -S app\nCOPY --chown=app app /usr/bin/app\n',
+    );
+    expect(unsafeFix('FROM alpine\nCOPY app /usr/bin/app\nRUN adduser -u 1000 -S app && chown 1000:1000 /usr/bin/app\n')).toBe(
+      'FROM alpine\nCOPY --chown=1000:1000 app /usr/bin/app\nRUN adduser -u 1000 -S app\n',
+    );
+  });
+
   test('a command of an && list is taken out with its &&, also with the backtick escape', () => {
     expect(unsafeFix('FROM alpine\nCOPY start.sh /start.sh\nRUN chmod +x /start.sh && /start.sh --check\n')).toBe(
       'FROM alpine\nCOPY --chmod=755 start.sh /start.sh\nRUN /start.sh --check\n',
@@ -62,6 +71,8 @@ describe('copy-then-chmod', () => {
       'FROM alpine\nCOPY start.sh /start.sh\nRUN <<EOF\nchmod +x /start.sh\nEOF\n',
       'FROM alpine\nCOPY a.sh b.sh /bin/\nRUN chmod +x /bin/a.sh\n',
       'FROM alpine\nCOPY app /app\nRUN chown -h app /app\n',
+      'FROM alpine\nCOPY app /usr/bin/app\nRUN adduser -S app && chown app:app /usr/bin/app\n',
+      'FROM alpine\nCOPY app /usr/bin/app\nRUN addgroup -S app\nRUN chown :app /usr/bin/app\n',
     ];
     for (const text of texts) {
       expect([text, lintRule(rule, text).length]).toEqual([text, 1]);

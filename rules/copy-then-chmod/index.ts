@@ -73,6 +73,19 @@ function removalEdit(ctx: RuleContext, run: InstructionNode, command: ShellComma
   return previous ? { range: [previous.range[1], command.range[1]], text: '' } : null;
 }
 
+const ACCOUNT_COMMANDS = new Set(['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod']);
+
+/**
+ * Whether a RUN after the COPY, up to the chown's own RUN, creates users or groups: `--chown=name`
+ * looks the name up when the COPY runs, before they exist.
+ */
+function createsAccounts(ctx: RuleContext, copy: InstructionNode, run: InstructionNode): boolean {
+  const stage = ctx.model.stageOf(run);
+  if (!stage) return true;
+  const between = stage.instructions.slice(stage.instructions.indexOf(copy) + 1, stage.instructions.indexOf(run) + 1);
+  return between.some((node) => node.type === 'RUN' && invocations(ctx.model, node).some((i) => ACCOUNT_COMMANDS.has(i.program)));
+}
+
 /** `COPY --chmod=…` / `--chown=…` plus taking the command out of the RUN. */
 function flagFix(ctx: RuleContext, run: InstructionNode, command: PermissionCommand, targets: readonly CopiedTarget[]): FixDescriptor | null {
   const copy = targets[0]?.copy;
@@ -90,6 +103,7 @@ function flagFix(ctx: RuleContext, run: InstructionNode, command: PermissionComm
   if (!wholeDestination && (spreads || landing.length !== paths.size || !landing.every((p) => paths.has(p)))) return null;
   const value = command.kind === 'chmod' ? copyChmodValue(command.setting.value) : command.setting.value;
   if (!value || !command.setting.isStatic) return null;
+  if (command.kind === 'chown' && !/^\d+(:\d+)?$/.test(value) && createsAccounts(ctx, copy, run)) return null;
   return {
     description: `Use ${copy.keywordToken.value} --${command.kind}=${value} instead of ${command.kind} in a RUN`,
     edits: [{ range: [copy.keywordToken.range[1], copy.keywordToken.range[1]], text: ` --${command.kind}=${value}` }, removal],
