@@ -64,9 +64,8 @@ function publishablePackages(workspace: string): Publishable[] {
   ];
 }
 
-/** What a fresh build needs from the working tree: no node_modules, no dist (stale outputs would be packed). */
-const WORKSPACE_FILES = ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml', 'tsconfig.base.json', 'tsconfig.build.json', 'packages', 'rules'];
-const NOT_COPIED = /(^|\/)(node_modules|dist)(\/|$)/;
+/** A fresh build needs the working tree without installed packages, outputs (stale ones would be packed) and test data. */
+const NOT_COPIED = /(^|\/)(node_modules|dist|\.git|\.cache)(\/|$)|^fixtures(\/|$)/;
 
 /** Test code and test helpers: never compiled into a tarball. */
 const DEV_ONLY = /(^|\/)(node_modules|dist|_test)(\/|$)|\.test\.ts$|(^|\/)fixture-cases\.ts$/;
@@ -115,9 +114,7 @@ beforeAll(async () => {
   // Build and pack a copy of the workspace, so that outputs of deleted sources left in the working
   // tree's dist/ folders cannot end up in a tarball.
   workspace = join(dir, 'workspace');
-  for (const name of WORKSPACE_FILES) {
-    cpSync(join(repoRoot, name), join(workspace, name), { recursive: true, filter: (source) => !NOT_COPIED.test(relative(repoRoot, source)) });
-  }
+  cpSync(repoRoot, workspace, { recursive: true, filter: (source) => !NOT_COPIED.test(relative(repoRoot, source)) });
   await step('pnpm', ['install', '--offline'], workspace);
   await step('pnpm', ['build'], workspace);
   tarballs = join(dir, 'tarballs');
