@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { DockerfileModel, expandVariables, parseDockerfile, type InstructionNode } from '../src/index.js';
+import { DockerfileModel, expandVariables, parseDockerfile, parseShell, type InstructionNode, type ShellScript } from '../src/index.js';
 
 const scripts = (text: string, nth = 0) => {
   const root = parseDockerfile(text);
@@ -87,5 +87,33 @@ describe('expandVariables', () => {
     expect(expandVariables('$UNKNOWN', lookup)).toEqual({ value: null, undeclared: [], referenced: ['UNKNOWN'] });
     expect(expandVariables('${NOPE:-x}', lookup)).toEqual({ value: null, undeclared: ['NOPE'], referenced: ['NOPE'] });
     expect(expandVariables('${NOPE:-x}', lookup, { undeclaredIsEmpty: true }).value).toBe('x');
+  });
+});
+
+describe('parseShell cache of recent scripts', () => {
+  const body = 'apt-get update && apt-get install -y curl > /dev/null 2>&1 | tee log; X=1 make "$TARGET"';
+  const shifted = (script: ShellScript, by: number): ShellScript => JSON.parse(JSON.stringify(script), (key, value: unknown) =>
+    key === 'range' && Array.isArray(value) ? value.map((n: number) => n + by) : key === 'offset' ? (value as number) + by : value,
+  ) as ShellScript;
+
+  test('the same text at another offset gives the same script with its ranges moved', () => {
+    const first = parseShell(body, 10);
+    const again = parseShell(body, 250);
+    expect(again).toEqual(shifted(first, 240));
+    expect(again.commands.map((c) => body.slice(c.range[0] - 250, c.range[1] - 250))).toEqual([
+      'apt-get update',
+      'apt-get install -y curl',
+      'tee log',
+      'X=1 make "$TARGET"',
+    ]);
+  });
+
+  test('results share no objects: changing one leaves the next parse alone', () => {
+    const first = parseShell(body, 0);
+    const expected = JSON.parse(JSON.stringify(first)) as ShellScript;
+    first.commands[0]!.args.push(first.commands[0]!.args[0]!);
+    first.commands[1]!.redirects[0]!.target!.range[0] = -1;
+    first.pipelines[0]!.push(99);
+    expect(parseShell(body, 0)).toEqual(expected);
   });
 });

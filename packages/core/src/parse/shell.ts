@@ -85,15 +85,58 @@ export function isShellParserReady(): boolean {
  */
 export function parseShell(text: string, offset: number): ShellScript {
   if (!parser) throw new Error('The shell parser is not initialised: await initShellParser() first.');
-  const tree = parser.parse(text);
-  if (!tree) return { offset, text, commands: [], hasError: true, pipelines: [] };
+  let script = recentScripts.get(text);
+  if (script) {
+    // Most recently used last, so that the first key is the one to evict.
+    recentScripts.delete(text);
+  } else {
+    script = parseUncached(parser, text);
+    if (recentScripts.size >= RECENT_SCRIPTS_LIMIT) recentScripts.delete(recentScripts.keys().next().value as string);
+  }
+  recentScripts.set(text, script);
+  return relocated(script, offset);
+}
+
+/**
+ * Scripts parsed lately, by text, with offsets from 0. Real Dockerfiles repeat whole RUN bodies
+ * (variants of one image, `apt-get update && apt-get install ...` lines), and a tree-sitter parse
+ * costs far more than copying its result.
+ */
+const recentScripts = new Map<string, ShellScript>();
+const RECENT_SCRIPTS_LIMIT = 1000;
+
+function parseUncached(p: Parser, text: string): ShellScript {
+  const tree = p.parse(text);
+  if (!tree) return { offset: 0, text, commands: [], hasError: true, pipelines: [] };
   try {
-    const collector = new CommandCollector(offset);
+    const collector = new CommandCollector();
     collector.visit(tree.rootNode, false, false, null);
-    return { offset, text, commands: collector.commands, hasError: tree.rootNode.hasError, pipelines: collector.pipelines };
+    return { offset: 0, text, commands: collector.commands, hasError: tree.rootNode.hasError, pipelines: collector.pipelines };
   } finally {
     tree.delete();
   }
+}
+
+/** A copy of `script` (no object shared, so callers may change it) with `offset` added to every range. */
+function relocated(script: ShellScript, offset: number): ShellScript {
+  const shift = (range: Range): Range => [range[0] + offset, range[1] + offset];
+  const word = (w: ShellWord): ShellWord => ({ text: w.text, value: w.value, isStatic: w.isStatic, range: shift(w.range) });
+  return {
+    offset,
+    text: script.text,
+    hasError: script.hasError,
+    pipelines: script.pipelines.map((pipeline) => [...pipeline]),
+    commands: script.commands.map((c) => ({
+      name: c.name && word(c.name),
+      args: c.args.map(word),
+      assignments: c.assignments.map((a) => ({ name: a.name, value: a.value && word(a.value), range: shift(a.range) })),
+      redirects: c.redirects.map((r) => ({ operator: r.operator, target: r.target && word(r.target), descriptor: r.descriptor })),
+      range: shift(c.range),
+      pipeline: c.pipeline,
+      inSubshell: c.inSubshell,
+      inSubstitution: c.inSubstitution,
+    })),
+  };
 }
 
 /**
@@ -122,11 +165,10 @@ function withNestedRedirects(redirects: Array<TSNode | null>): TSNode[] {
   return out;
 }
 
+/** Collects the commands of a tree, with ranges in the parsed text. */
 class CommandCollector {
   readonly commands: ShellCommand[] = [];
   readonly pipelines: number[][] = [];
-
-  constructor(private readonly offset: number) {}
 
   visit(node: TSNode, inSubshell: boolean, inSubstitution: boolean, pipeline: number | null): void {
     if (node.type === 'command') {
@@ -247,7 +289,7 @@ class CommandCollector {
   }
 
   private range(node: TSNode): Range {
-    return [this.offset + node.startIndex, this.offset + node.endIndex];
+    return [node.startIndex, node.endIndex];
   }
 
   word(node: TSNode): ShellWord {
