@@ -36,7 +36,8 @@ const SETTINGS: Array<{ pattern: RegExp; kind: CheckKind }> = [
   { pattern: /^--strict-ssl=false$/, kind: 'tls' },
   { pattern: /AllowUnauthenticated\s*=\s*"?(true|1|yes)\b/i, kind: 'signature' },
   { pattern: /AllowInsecureRepositories\s*=\s*"?(true|1|yes)\b/i, kind: 'signature' },
-  { pattern: /\[([^\]]*\s)?trusted=yes[\s\]]/, kind: 'signature' },
+  // apt source options: `deb [ trusted=yes ] http://...`.
+  { pattern: /(?<=\[[^\]]*)\b(trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes\b(?=[^\]]*\])/, kind: 'signature' },
   { pattern: /\b(repo_)?gpgcheck\s*=\s*(0|false|no)\b/i, kind: 'signature' },
 ];
 
