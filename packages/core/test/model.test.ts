@@ -98,6 +98,14 @@ describe('variables', () => {
     expect(m.stages[1]!.base).toMatchObject({ image: 'debian:12' });
   });
 
+  test('platform ARGs are global; a stage sees them only after declaring them', () => {
+    const m = model('FROM --platform=$BUILDPLATFORM alpine\nRUN echo\nARG TARGETARCH\nRUN echo\n');
+    expect(m.stateAt(find(m, 'FROM')).args.has('BUILDPLATFORM')).toBe(true);
+    expect(m.stateAt(find(m, 'RUN')).args.has('TARGETARCH')).toBe(false);
+    const after = m.stateAt(find(m, 'RUN', 1));
+    expect([after.args.has('TARGETARCH'), after.args.get('TARGETARCH')]).toEqual([true, undefined]);
+  });
+
   test('ENV is inherited by child stages, ARG is not', () => {
     const m = model('FROM alpine AS base\nARG A=1\nENV E=2\nFROM base\nRUN true\n');
     const state = m.stateAt(find(m, 'RUN'));

@@ -112,7 +112,6 @@ export interface CopyInfo {
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const NO_VARS = LayeredMap.of<VarValue>();
-const PLATFORM_ARGS = LayeredMap.of<VarValue>(AUTOMATIC_PLATFORM_ARGS.map((name) => [name, undefined]));
 const IMAGE_LIKE = /[:/@.]/;
 
 export class DockerfileModel {
@@ -278,7 +277,8 @@ export class DockerfileModel {
         workdirKnown = parent?.workdirKnown ?? stage.base.kind === 'scratch';
         user = parent?.user ?? null;
         shell = parent?.shell ?? DEFAULT_SHELL;
-        args = PLATFORM_ARGS;
+        // Stages see no ARG until they declare it (`ARG TARGETARCH` brings in the global one).
+        args = NO_VARS;
         continue;
       }
       if (!current) {
