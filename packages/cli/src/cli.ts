@@ -32,6 +32,11 @@ export async function execute(argv: readonly string[], io: CliIo): Promise<numbe
     return 2;
   };
   try {
+    if (argv[0] === 'verify') {
+      // Its own arguments and help; loaded only when asked for, like lint.
+      const { verifyCommand } = await import('./verify/command.js');
+      return await verifyCommand(argv.slice(1), io);
+    }
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':

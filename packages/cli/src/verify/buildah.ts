@@ -1,0 +1,194 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, readdir, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BuildRequest, BuildResult, BuildStep, Builder, ImageFile, ImageInfo, RunRequest, RunResult } from './builder.js';
+
+/**
+ * Buildah, run as root without a daemon. Chroot isolation: the default (crun) fails on hybrid
+ * cgroup hosts. The cache is content-based; `--layers` keeps a layer per step so a rebuild can
+ * reuse them.
+ */
+export class BuildahBuilder implements Builder {
+  readonly name = 'buildah';
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(
+    private readonly command = 'buildah',
+    /** Extra `bud` arguments, e.g. `-v` mounts of a CA bundle. */
+    private readonly buildArgs: readonly string[] = [],
+  ) {
+    this.env = { ...process.env, BUILDAH_ISOLATION: process.env.BUILDAH_ISOLATION ?? 'chroot' };
+  }
+
+  async unavailable(): Promise<string | null> {
+    try {
+      const { code, stdout } = await this.exec(['version']);
+      if (code !== 0) return `"${this.command} version" failed: ${stdout.trim()}`;
+    } catch {
+      return `${this.command} is not installed (Debian: apt-get install -y buildah).`;
+    }
+    if (process.getuid?.() !== 0) return `${this.command} needs root here (no rootless setup is configured).`;
+    return null;
+  }
+
+  async build(request: BuildRequest): Promise<BuildResult> {
+    const started = process.hrtime.bigint();
+    const args = ['bud', '--pull=never', '--layers', '--force-rm', '--format', 'docker', ...(request.noCache ? ['--no-cache'] : []), ...this.buildArgs, '-f', request.dockerfile, '-t', request.tag, request.context];
+    const { code, stdout } = await this.exec(args);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { ok: code === 0, seconds, steps: parseSteps(stdout), log: stdout };
+  }
+
+  async inspect(image: string): Promise<ImageInfo> {
+    const format = '{{json .Manifest}}\n{{json .Docker.Config.Entrypoint}}\n{{json .Docker.Config.Cmd}}';
+    const { code, stdout } = await this.exec(['inspect', '--type', 'image', '--format', format, image]);
+    if (code !== 0) throw new Error(`buildah inspect ${image} failed: ${stdout.trim()}`);
+    const [manifestJson = '""', entrypointJson = 'null', cmdJson = 'null'] = stdout.trim().split('\n');
+    const manifest = JSON.parse(JSON.parse(manifestJson) as string) as { layers?: { size: number }[] };
+    const layers = manifest.layers ?? [];
+    return {
+      sizeBytes: layers.reduce((sum, layer) => sum + layer.size, 0),
+      layers: layers.length,
+      entrypoint: (JSON.parse(entrypointJson) as string[] | null) ?? [],
+      cmd: (JSON.parse(cmdJson) as string[] | null) ?? [],
+    };
+  }
+
+  async files(image: string): Promise<Map<string, ImageFile>> {
+    return this.withContainer(image, async (container) => {
+      const mounted = await this.exec(['mount', container]);
+      if (mounted.code !== 0) throw new Error(`buildah mount failed: ${mounted.stdout.trim()}`);
+      const root = mounted.stdout.trim();
+      try {
+        return await walk(root);
+      } finally {
+        // Unmount before the container is removed; nothing here deletes files itself.
+        await this.exec(['umount', container]);
+      }
+    });
+  }
+
+  async run(image: string, request: RunRequest): Promise<RunResult> {
+    const { entrypoint, cmd } = await this.inspect(image);
+    const argv = [...entrypoint, ...cmd];
+    if (argv.length === 0) return { exitCode: null, output: '(the image has no ENTRYPOINT or CMD)' };
+    return this.withContainer(image, async (container) => {
+      const child = spawn(this.command, ['run', container, '--', ...argv], { env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      const deadline = Date.now() + request.timeoutMs;
+      let probed: string | undefined;
+      let exitCode: number | null = null;
+      let finished = false;
+      void exited.then((code) => {
+        finished = true;
+        exitCode = code;
+      });
+      while (!finished && Date.now() < deadline) {
+        await sleep(250);
+        if (request.probeUrl !== undefined && probed === undefined) probed = await fetchText(request.probeUrl);
+        if (probed !== undefined) break;
+      }
+      if (!finished && child.pid !== undefined) {
+        // The whole process group: buildah and the command it started in the chroot.
+        process.kill(-child.pid, 'SIGKILL');
+        await exited;
+        exitCode = null;
+      }
+      if (request.probeUrl !== undefined) return { exitCode, output: probed ?? `(no answer from ${request.probeUrl})\n${output}` };
+      return { exitCode, output };
+    });
+  }
+
+  async removeImage(image: string): Promise<void> {
+    await this.exec(['rmi', '--force', image]);
+  }
+
+  private async withContainer<T>(image: string, use: (container: string) => Promise<T>): Promise<T> {
+    const created = await this.exec(['from', '--quiet', '--pull=never', image]);
+    if (created.code !== 0) throw new Error(`buildah from ${image} failed: ${created.stdout.trim()}`);
+    const container = created.stdout.trim();
+    try {
+      return await use(container);
+    } finally {
+      await this.exec(['rm', container]);
+    }
+  }
+
+  private exec(args: readonly string[]): Promise<{ code: number | null; stdout: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.command, args, { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+  }
+}
+
+/** Steps from buildah's output: `[1/2] STEP 3/5: COPY ...`, followed by `--> Using cache` when reused. */
+export function parseSteps(log: string): BuildStep[] {
+  const steps: BuildStep[] = [];
+  let current: BuildStep | null = null;
+  for (const line of log.split('\n')) {
+    const step = /^(?:\[\d+\/\d+\] )?STEP \d+\/\d+: (.*)$/.exec(line);
+    if (step) {
+      const instruction = step[1] ?? '';
+      current = /^FROM\s/i.test(instruction) ? null : { instruction, cached: false };
+      if (current) steps.push(current);
+    } else if (current && line.startsWith('--> Using cache')) {
+      current.cached = true;
+    }
+  }
+  return steps;
+}
+
+/** Files larger than this are compared by size only: hashing them costs more than it tells. */
+const HASH_LIMIT = 64 * 1024 * 1024;
+
+async function walk(root: string): Promise<Map<string, ImageFile>> {
+  const files = new Map<string, ImageFile>();
+  const visit = async (relative: string): Promise<void> => {
+    const entries = await readdir(join(root, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      const path = `${relative}/${entry.name}`;
+      const full = join(root, path);
+      if (entry.isDirectory()) await visit(path);
+      else if (entry.isSymbolicLink()) files.set(path, { size: 0, digest: `symlink:${await readlink(full)}` });
+      else if (entry.isFile()) {
+        const { size } = await lstat(full);
+        files.set(path, { size, digest: size > HASH_LIMIT ? `size:${size}` : await sha256(full) });
+      }
+    }
+  };
+  await visit('');
+  return files;
+}
+
+function sha256(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+async function fetchText(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return await response.text();
+  } catch {
+    return undefined;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,146 @@
+/**
+ * The build suite (`pnpm test:builds`): every fixture app is built for real with buildah, as
+ * written and as `dockerfile-opt --unsafe-fixes` rewrites it, and the rewrite must pay off:
+ * both build, the rewritten image is smaller, a source edit reuses the rewritten build's
+ * dependency and toolchain steps, the app answers the same, and its runtime files are there.
+ *
+ *   pnpm test:builds [app...]          (default: every app; needs root and buildah)
+ *
+ * Prints a result per app, a before/after table (Markdown, for docs/PERFORMANCE.md) and ends with
+ * "N passed, N failed"; skipped apps (with their reason) are counted in neither.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fixText } from 'dockerfile-opt';
+import { BuildahBuilder } from '../../packages/cli/src/verify/buildah.js';
+import { finalBaseImage } from '../../packages/cli/src/verify/command.js';
+import { formatSize } from '../../packages/cli/src/verify/format.js';
+import { verifyRewrite, type VerifyReport } from '../../packages/cli/src/verify/verify.js';
+import { APPS, type AppSpec } from './apps.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+/** How long a server gets to answer: startup under heavy load takes seconds. */
+const RUN_TIMEOUT_MS = 30_000;
+
+interface Outcome {
+  app: AppSpec;
+  status: 'passed' | 'failed' | 'skipped';
+  problems: string[];
+  report?: VerifyReport;
+}
+
+async function main(): Promise<number> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !APPS.some((app) => app.name === name));
+  if (unknown.length > 0) {
+    console.error(`unknown app(s): ${unknown.join(', ')}; known: ${APPS.map((a) => a.name).join(', ')}`);
+    return 2;
+  }
+  const builder = new BuildahBuilder('buildah', existsSync(CA_BUNDLE) ? ['-v', `${CA_BUNDLE}:${CA_BUNDLE}:ro`] : []);
+  const missing = await builder.unavailable();
+  if (missing !== null) {
+    console.error(`build suite: ${missing}`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  const outcomes: Outcome[] = [];
+  for (const app of APPS.filter((a) => wanted.length === 0 || wanted.includes(a.name))) {
+    const outcome = await buildApp(app, builder);
+    outcomes.push(outcome);
+    const detail = outcome.status === 'skipped' ? ` (${app.skip ?? ''})` : outcome.problems.map((p) => `\n    - ${p}`).join('');
+    console.log(`${outcome.status.toUpperCase().padEnd(7)} ${app.name}${detail}`);
+  }
+  console.log(`\n${markdownTable(outcomes)}`);
+  const passed = outcomes.filter((o) => o.status === 'passed').length;
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  const skipped = outcomes.length - passed - failed;
+  if (skipped > 0) console.log(`${skipped} skipped (not counted)`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function buildApp(app: AppSpec, builder: BuildahBuilder): Promise<Outcome> {
+  if (app.skip !== undefined) return { app, status: 'skipped', problems: [] };
+  const problems: string[] = [];
+  try {
+    if (app.images.length > 0) {
+      execFileSync('bash', [join(ROOT, 'scripts/builds/prepare-images.sh'), ...app.images], { stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+    const context = join(ROOT, app.context);
+    const original = readFileSync(join(context, 'Dockerfile'), 'utf8');
+    const fixed = (await fixText(original, { cwd: ROOT, filePath: join(context, 'Dockerfile'), unsafe: true })).output;
+    if (fixed === original) return { app, status: 'failed', problems: ['the fixes leave the Dockerfile unchanged'] };
+
+    const report = await verifyRewrite({
+      builder,
+      original,
+      fixed,
+      context,
+      touch: app.touch,
+      run: { timeoutMs: RUN_TIMEOUT_MS, probeUrl: app.probeUrl },
+      baseImage: finalBaseImage(original),
+      tagPrefix: `localhost/dockerfile-opt-builds/${app.name}`,
+      keepImages: true,
+    });
+    try {
+      problems.push(...(await check(app, report, builder)));
+    } finally {
+      for (const tag of Object.values(report.tags)) await builder.removeImage(tag);
+    }
+    return { app, status: problems.length === 0 ? 'passed' : 'failed', problems, report };
+  } catch (error) {
+    return { app, status: 'failed', problems: [error instanceof Error ? error.message : String(error)] };
+  }
+}
+
+async function check(app: AppSpec, report: VerifyReport, builder: BuildahBuilder): Promise<string[]> {
+  const problems: string[] = [];
+  const tail = (log: string) => log.trimEnd().split('\n').slice(-8).join('\n      ');
+  for (const side of ['original', 'fixed'] as const) {
+    const { build, rebuild } = report[side];
+    if (!build.ok) problems.push(`the ${side} Dockerfile does not build:\n      ${tail(build.log)}`);
+    else if (!rebuild?.ok) problems.push(`the ${side} Dockerfile does not rebuild after editing ${app.touch}:\n      ${tail(rebuild?.log ?? '')}`);
+  }
+  if (problems.length > 0) return problems;
+
+  const [before, after] = [report.original.image?.sizeBytes ?? 0, report.fixed.image?.sizeBytes ?? 0];
+  if (!(after < before)) problems.push(`the rewritten image is not smaller: ${formatSize(before)} -> ${formatSize(after)}`);
+
+  const steps = report.fixed.rebuild?.steps ?? [];
+  for (const pattern of app.cachedAfterEdit) {
+    const step = steps.find((s) => pattern.test(s.instruction));
+    if (!step) problems.push(`the rewritten build has no step matching ${pattern}`);
+    else if (!step.cached) problems.push(`after editing ${app.touch}, "${step.instruction}" was rebuilt instead of reused`);
+  }
+
+  const [ran, reran] = [report.original.run, report.fixed.run];
+  if (!ran || ran.output.startsWith('(no answer')) problems.push(`the original app did not answer ${app.probeUrl}: ${ran?.output ?? ''}`);
+  else if (report.sameOutput !== true) problems.push(`the app answers differently: ${JSON.stringify(ran.output)} vs ${JSON.stringify(reran?.output ?? '')}`);
+
+  const files = await builder.files(report.tags.fixed);
+  for (const path of app.runtimeFiles) if (!files.has(path)) problems.push(`the rewritten image lacks ${path}`);
+  return problems;
+}
+
+function markdownTable(outcomes: Outcome[]): string {
+  const rows = ['| App | Image before | Image after | Layers | Cold build before / after | Rebuild after a source edit, before / after | Steps reused after the edit, before / after | Same answer |', '|---|---|---|---|---|---|---|---|'];
+  for (const { app, report } of outcomes) {
+    if (!report?.original.image || !report.fixed.image) continue;
+    const { original, fixed } = report;
+    const seconds = (s: number | undefined) => (s === undefined ? '-' : `${s.toFixed(0)} s`);
+    const reused = (side: typeof original) => {
+      const steps = side.rebuild?.steps ?? [];
+      return `${steps.filter((s) => s.cached).length}/${steps.length}`;
+    };
+    rows.push(
+      `| ${app.name} | ${formatSize(original.image.sizeBytes)} | ${formatSize(fixed.image.sizeBytes)} | ${original.image.layers} -> ${fixed.image.layers} | ` +
+        `${seconds(original.build.seconds)} / ${seconds(fixed.build.seconds)} | ${seconds(original.rebuild?.seconds)} / ${seconds(fixed.rebuild?.seconds)} | ` +
+        `${reused(original)} / ${reused(fixed)} | ${report.sameOutput === true ? 'yes' : 'no'} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+process.exitCode = await main();
