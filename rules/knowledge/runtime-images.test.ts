@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { findToolchain, normalizeImageName, runtimeOverride, type RuntimeNeeds } from './runtime-images.js';
+import { findToolchain, normalizeImageName, runtimeHasUser, runtimeOverride, type RuntimeNeeds } from './runtime-images.js';
 
 const plain: RuntimeNeeds = { shell: false, cgo: false };
 
@@ -60,5 +60,15 @@ describe('runtime-images', () => {
     expect(runtimeOverride(overrides, 'ghcr.io/x/builder', null)).toBe('c');
     expect(runtimeOverride(overrides, 'rust', '1')).toBeNull();
     expect(normalizeImageName('index.docker.io/library/node')).toBe('node');
+  });
+
+  test('users the runtime images are known to have', () => {
+    expect(runtimeHasUser('node:20-slim', 'node')).toBe(true);
+    expect(runtimeHasUser('mcr.microsoft.com/dotnet/aspnet:8.0', 'app')).toBe(true);
+    expect(runtimeHasUser('gcr.io/distroless/static-debian12', 'nonroot')).toBe(true);
+    expect(runtimeHasUser('eclipse-temurin:21-jre', '1000')).toBe(true);
+    expect(runtimeHasUser('eclipse-temurin:21-jre', 'root')).toBe(true);
+    expect(runtimeHasUser('eclipse-temurin:21-jre', 'gradle')).toBe(false);
+    expect(runtimeHasUser('python:3.12-slim', 'node')).toBe(false);
   });
 });

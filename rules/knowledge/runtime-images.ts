@@ -114,6 +114,19 @@ export const TOOLCHAIN_IMAGES: readonly ToolchainImage[] = [
   { ecosystem: 'dotnet', names: ['diamol/dotnet-sdk'], runtime: fixed('diamol/dotnet-aspnet') },
 ];
 
+/** Users that runtime images create, so that a `USER` by name still resolves after the rewrite. */
+const RUNTIME_USERS: ReadonlyArray<[RegExp, readonly string[]]> = [
+  [/^(node|diamol\/node)(:|$)/, ['node']],
+  [/^mcr\.microsoft\.com\/dotnet\/aspnet:/, ['app']],
+  [/^gcr\.io\/distroless\//, ['nonroot']],
+];
+
+/** Whether `image` is known to have the user `name` (root and numeric ids always resolve). */
+export function runtimeHasUser(image: string, name: string): boolean {
+  if (name === 'root' || /^\d+$/.test(name)) return true;
+  return RUNTIME_USERS.some(([pattern, users]) => pattern.test(image) && users.includes(name));
+}
+
 /** `docker.io/library/golang` -> `golang`; other registries stay. */
 export function normalizeImageName(name: string): string {
   return name.replace(/^(index\.)?docker\.io\//, '').replace(/^library\//, '');

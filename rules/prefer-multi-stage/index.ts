@@ -1,5 +1,5 @@
 import { defineRule, resolveImagePath, type DockerfileModel, type Stage } from '@dockerfile-opt/core';
-import { findToolchain, runtimeOverride, type RuntimeChoice, type ToolchainMatch } from '../knowledge/runtime-images.js';
+import { findToolchain, runtimeHasUser, runtimeOverride, type RuntimeChoice, type ToolchainMatch } from '../knowledge/runtime-images.js';
 import { inferArtifacts, type Inferred } from './artifacts.js';
 import { buildSteps, type BuildStep } from './builds.js';
 import { entryNeedsShell, entryNeedsToolchain, entryWords, healthcheckTool, uncoveredEntryWord } from './entry.js';
@@ -119,12 +119,20 @@ function planRewrite({ model, stage, steps, choice, custom, inferred, runtimeWor
   const linksLibraries = ecosystem === 'python' || ecosystem === 'node' || ecosystem === 'rust' || inferred.plan.cgo;
   const routing = routeInstructions({ model, stage, ecosystem, steps, keepSources: inferred.plan.keepSources, linksLibraries, readContextFile });
   if ('missing' in routing) return routing;
+  const user = custom ? undefined : missingUser(model, stage, choice.image);
+  if (user !== undefined) return { missing: `whether "${choice.image}" has the user "${user}" (name a runtime image that has it in the \`runtimeImages\` option, or use a numeric USER)` };
   const uncovered = uncoveredEntryWord(model, stage, inferred.plan, routing.routes);
   if (uncovered) return { missing: `how the runtime stage gets "${uncovered}", which the container runs` };
   const taken = new Set(model.stages.map((s) => s.name));
   const builderName = BUILDER_NAMES.find((n) => !taken.has(n)) ?? `builder-${model.stages.length}`;
   const rewrite = rewriteFinalStage({ model, stage, routes: routing.routes, plan: inferred.plan, runtimeImage: choice.image, builderName, runtimeWorkdir, runtimeWorkdirKnown, eol });
   return 'missing' in rewrite ? rewrite : { ...settleLayerOrder(model.root.text, rewrite, readContextFile), builderName };
+}
+
+/** A USER name of the stage that the runtime image is not known to have (the toolchain image had it). */
+function missingUser(model: DockerfileModel, stage: Stage, runtimeImage: string): string | undefined {
+  const users = stage.instructions.filter((n) => n.type === 'USER').map((n) => (model.expand(n.argsText.trim(), n).value ?? n.argsText.trim()).split(':')[0] as string);
+  return users.find((name) => !runtimeHasUser(runtimeImage, name));
 }
 
 /** The working directory once all the stage's WORKDIRs have run, and whether the model knows every one of them. */

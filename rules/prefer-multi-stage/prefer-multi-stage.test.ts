@@ -118,13 +118,15 @@ describe('prefer-multi-stage', () => {
       ['FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nRUN mkdir /data\nCMD ["/app"]\n', 'whether the RUN on line 5, after the build, prepares the runtime image'],
       ['FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN python -m venv /venv\nCOPY . /app\nRUN /venv/bin/pip install /app\nCMD ["/venv/bin/app"]\n', 'which run-time libraries the artifact built against libpq-dev needs (installed by the RUN on line 2)'],
       ['FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "server.js", "--static", "dist/"]\n', 'how the runtime stage gets "server.js", which the container runs'],
+      ['FROM gradle:8-jdk21\nWORKDIR /home/gradle/app\nCOPY . .\nRUN gradle bootJar\nUSER gradle\nCMD ["java", "-jar", "build/libs/app.jar"]\n', 'whether "eclipse-temurin:21-jre" has the user "gradle" (name a runtime image that has it in the `runtimeImages` option, or use a numeric USER)'],
       ['FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["mvn", "spring-boot:run"]\n', 'how to start the app without the toolchain (CMD runs `mvn spring-boot:run`)'],
       ['FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY . .\nRUN javac -d out src/Main.java\nCMD ["java", "-cp", "out", "Main"]\n', 'the output of `javac` (package it with Maven or Gradle)'],
       ['FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-cp", "target/classes", "app.Main"]\n', 'the jar that CMD/ENTRYPOINT runs (name it, e.g. `java -jar target/app.jar`)'],
     ];
     for (const [text, missing] of cases) {
       const [finding] = lintRule(rule, text);
-      expect(finding?.message.endsWith(`No automatic rewrite: the rule cannot tell ${missing}.`)).toBe(true);
+      const message = finding?.message ?? '';
+      expect(message.slice(message.indexOf('No automatic rewrite'))).toBe(`No automatic rewrite: the rule cannot tell ${missing}.`);
       expect(fixRule(rule, text, { unsafe: true })).toBe(text);
     }
   });
