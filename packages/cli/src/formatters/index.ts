@@ -20,6 +20,11 @@ export type Formatter = (results: readonly LintResult[], context: FormatterConte
 const registry: Record<string, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  checkstyle: () => import('./checkstyle.js'),
+  junit: () => import('./junit.js'),
+  github: () => import('./github.js'),
+  gitlab: () => import('./gitlab.js'),
 };
 
 export const formatterNames: readonly string[] = Object.keys(registry);

@@ -1,7 +1,7 @@
-import { isAbsolute, relative } from 'node:path';
 import { styles } from '../color.js';
 import type { LintResult } from '../types.js';
 import type { Formatter } from './index.js';
+import { displayPath } from './paths.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -24,7 +24,7 @@ const stylish: Formatter = (results, { cwd, color }) => {
     fixableWarnings += result.fixableWarningCount;
     unsafeFixable += result.unsafeFixableCount;
     if (result.messages.length === 0) continue;
-    out += `\n${s.underline(displayPath(result, cwd))}\n${table(result, s)}\n`;
+    out += `\n${s.underline(displayPath(result.filePath, cwd))}\n${table(result, s)}\n`;
   }
   const total = errors + warnings;
   if (total === 0) return '';
@@ -58,12 +58,6 @@ function table(result: LintResult, s: ReturnType<typeof styles>): string {
       return `  ${position}  ${level}  ${text}`;
     })
     .join('\n');
-}
-
-function displayPath(result: LintResult, cwd: string): string {
-  if (!isAbsolute(result.filePath)) return result.filePath;
-  const rel = relative(cwd, result.filePath);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : result.filePath;
 }
 
 export default stylish;

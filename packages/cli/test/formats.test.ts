@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import ajvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { formatterNames } from '../src/formatters/index.js';
+import { makeTempDir, removeTempDir, run } from './helpers.js';
+
+/**
+ * Every format on one multi-file project (fixtures/formats/project): errors, warnings, a file
+ * that does not parse, safe and unsafe fixes, a clean file and a directory name that needs
+ * escaping. The expected outputs are committed under fixtures/formats/expected and compared
+ * exactly. After an intended change, regenerate them with UPDATE_FORMAT_FIXTURES=1 and review
+ * the diff.
+ */
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const fixtures = join(repoRoot, 'fixtures/formats');
+const expectedFile: Record<string, string> = {
+  stylish: 'stylish.txt',
+  json: 'json.json',
+  sarif: 'sarif.json',
+  checkstyle: 'checkstyle.xml',
+  junit: 'junit.xml',
+  github: 'github.txt',
+  gitlab: 'gitlab.json',
+};
+const cliVersion = (JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
+
+let dir: string;
+beforeAll(() => {
+  dir = makeTempDir();
+  cpSync(join(fixtures, 'project'), dir, { recursive: true });
+});
+afterAll(() => removeTempDir(dir));
+
+/** The report with what differs between machines and releases replaced by placeholders. */
+function stable(report: string): string {
+  return report.replaceAll(JSON.stringify(dir).slice(1, -1), '<project>').replace(/("name": "dockerfile-opt",\s*"version": )"[^"]+"/, '$1"<version>"');
+}
+
+test('every registered format has an expected output', () => {
+  expect([...formatterNames].sort()).toEqual(Object.keys(expectedFile).sort());
+});
+
+describe.each(Object.entries(expectedFile))('--format %s', (format, file) => {
+  test('prints exactly the expected report and exits 1', async () => {
+    const result = await run(['lint', '--format', format], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const expectedPath = join(fixtures, 'expected', file);
+    if (process.env.UPDATE_FORMAT_FIXTURES === '1') writeFileSync(expectedPath, stable(result.stdout));
+    expect(stable(result.stdout)).toBe(readFileSync(expectedPath, 'utf8'));
+  });
+});
+
+describe('sarif', () => {
+  const require = createRequire(import.meta.url);
+  // The SARIF 2.1.0 schema (draft-04) as Microsoft's SARIF SDK ships it.
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+  // One of the schema's patterns is not valid with the u flag ("]?"), so patterns are compiled without it.
+  // Both packages are CommonJS: under Node's ESM import the default export is on `.default`.
+  const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(schema);
+
+  const sarifLog = async () => JSON.parse((await run(['lint', '--format', 'sarif'], dir)).stdout) as SarifLog;
+
+  test('the report is valid against the SARIF 2.1.0 schema', async () => {
+    const log = await sarifLog();
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    // The schema does reject: a wrong version and a result without a message.
+    expect(validate({ ...log, version: '2.0.0' })).toBe(false);
+    const [firstRun] = log.runs;
+    expect(validate({ ...log, runs: [{ ...firstRun, results: [{ ruleId: 'x' }] }] })).toBe(false);
+  });
+
+  test('the driver version is the CLI package version', async () => {
+    expect((await sarifLog()).runs[0].tool.driver.version).toBe(cliVersion);
+  });
+
+  test('applying a fix replaces exactly the characters it says', async () => {
+    const log = await sarifLog();
+    const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    const safe = log.runs[0].results.find((r) => r.ruleId === 'apt-get-yes' && r.locations[0]?.physicalLocation.artifactLocation.uri === 'Dockerfile');
+    const [replacement] = safe?.fixes?.[0]?.artifactChanges[0]?.replacements ?? [];
+    expect(replacement).toBeDefined();
+    const { deletedRegion, insertedContent } = replacement as SarifReplacement;
+    const fixed = text.slice(0, deletedRegion.charOffset) + insertedContent.text + text.slice(deletedRegion.charOffset + deletedRegion.charLength);
+    const dryRun = JSON.parse((await run(['lint', '--fix-dry-run', '--format', 'json', '--rule', 'copy-dest-dir-slash:off', 'Dockerfile'], dir)).stdout) as Array<{ output: string }>;
+    expect(fixed).toBe(dryRun[0]?.output);
+  });
+});
+
+describe('github', () => {
+  test('escapes what the runner would read as separators or line ends', async () => {
+    const { default: github } = await import('../src/formatters/github.js');
+    const report = github(
+      [{ ...emptyResult(join(dir, 'a:b,c/Dockerfile')), messages: [{ ruleId: 'r', severity: 1, message: '100% sure\r\nreally', line: 2, column: 3, endLine: 4, endColumn: 5 }] }],
+      { cwd: dir, color: false, rulesMeta: {} },
+    );
+    // Columns only for an annotation within one line.
+    expect(report).toBe('::warning file=a%3Ab%2Cc/Dockerfile,line=2,endLine=4,title=dockerfile-opt r::100%25 sure%0D%0Areally\n');
+  });
+
+  test('prints nothing without findings', async () => {
+    const clean = makeTempDir();
+    try {
+      cpSync(join(dir, '.dockerfile-opt.json'), join(clean, '.dockerfile-opt.json'));
+      cpSync(join(dir, 'clean'), clean, { recursive: true });
+      expect(await run(['lint', '--format', 'github'], clean)).toEqual({ code: 0, stdout: '', stderr: '' });
+    } finally {
+      removeTempDir(clean);
+    }
+  });
+});
+
+describe('xml formats', () => {
+  test('escape markup and drop characters XML cannot hold', async () => {
+    const results = [{ ...emptyResult(join(dir, 'Dockerfile')), messages: [{ ruleId: 'r', severity: 2 as const, message: `<a href='x'>&"\u0001`, line: 1, column: 1, endLine: 1, endColumn: 2 }] }];
+    const context = { cwd: dir, color: false, rulesMeta: {} };
+    const { default: checkstyle } = await import('../src/formatters/checkstyle.js');
+    const { default: junit } = await import('../src/formatters/junit.js');
+    const escaped = '&lt;a href=&apos;x&apos;&gt;&amp;&quot;';
+    expect(checkstyle(results, context)).toContain(`message="${escaped}"`);
+    expect(junit(results, context)).toContain(`<failure type="error" message="${escaped}">Dockerfile:1:1: error: ${escaped} (r)</failure>`);
+  });
+});
+
+describe('gitlab', () => {
+  test('fingerprints are unique and do not change when lines move', async () => {
+    const before = JSON.parse((await run(['lint', '--format', 'gitlab'], dir)).stdout) as Array<{ fingerprint: string; location: { positions: { begin: { line: number } } } }>;
+    expect(new Set(before.map((i) => i.fingerprint)).size).toBe(before.length);
+    const moved = makeTempDir();
+    try {
+      cpSync(dir, moved, { recursive: true });
+      const dockerfile = join(moved, 'Dockerfile');
+      writeFileSync(dockerfile, `# a comment above everything\n${readFileSync(dockerfile, 'utf8')}`);
+      const after = JSON.parse((await run(['lint', '--format', 'gitlab'], moved)).stdout) as typeof before;
+      expect(after.map((i) => i.fingerprint)).toEqual(before.map((i) => i.fingerprint));
+      expect(after[0]?.location.positions.begin.line).toBe((before[0]?.location.positions.begin.line ?? 0) + 1);
+    } finally {
+      removeTempDir(moved);
+    }
+  });
+});
+
+interface SarifReplacement {
+  deletedRegion: { charOffset: number; charLength: number };
+  insertedContent: { text: string };
+}
+interface SarifLog {
+  runs: [
+    {
+      tool: { driver: { version: string } };
+      results: Array<{
+        ruleId: string;
+        locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+        fixes?: Array<{ artifactChanges: Array<{ replacements: SarifReplacement[] }> }>;
+      }>;
+    },
+  ];
+}
+
+function emptyResult(filePath: string) {
+  return {
+    filePath,
+    messages: [],
+    suppressedMessages: [],
+    errorCount: 0,
+    fatalErrorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    unsafeFixableCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
