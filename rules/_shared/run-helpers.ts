@@ -71,3 +71,52 @@ export function mayBeBusyBox(model: DockerfileModel, run: InstructionNode): bool
   if (!stage || stage.base.kind !== 'image') return true;
   return /alpine|busybox/i.test(`${stage.base.name}:${stage.base.tag ?? ''}`);
 }
+
+/**
+ * Whether a shell script is one `&&` chain (pipelines and compound commands joined by `&&` only):
+ * then `x && <script>` fails whenever `x` fails. A `;`, `&`, `||` or line break at the top level
+ * would let later commands run, and succeed, after `x` failed. Conservative: `if ...; then` and
+ * `case` count as separators too.
+ */
+export function isAndChain(script: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < script.length; i++) {
+    const ch = script[i] as string;
+    const next = script[i + 1];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === '`') {
+      const close = closingQuote(script, i);
+      if (close === -1) return false;
+      i = close;
+      continue;
+    }
+    if (ch === '#' && (i === 0 || /\s/.test(script[i - 1] as string))) {
+      while (i < script.length && script[i] !== '\n') i++;
+      i--;
+      continue;
+    }
+    if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (depth === 0) {
+      if (ch === ';' || ch === '\n' || (ch === '|' && next === '|')) return false;
+      if (ch === '&') {
+        if (next !== '&' && script[i - 1] !== '>' && next !== '>') return false;
+        i++;
+      }
+    }
+  }
+  return true;
+}
+
+/** The index of the quote closing the one at `open` (`"` and backquotes honour backslashes), or -1. */
+function closingQuote(script: string, open: number): number {
+  const quote = script[open];
+  for (let i = open + 1; i < script.length; i++) {
+    if (script[i] === '\\' && quote !== "'") i++;
+    else if (script[i] === quote) return i;
+  }
+  return -1;
+}

@@ -32,6 +32,12 @@ describe('consecutive-run', () => {
     expect(fixRule(rule, text, { unsafe: true })).toBe('# escape=`\nFROM debian:12\nRUN make && `\n    make install\n');
   });
 
+  test('no merge when the second RUN could succeed after the first failed (a ; or || at its top level)', () => {
+    const text = 'FROM x\nRUN make\nRUN make install; echo done\nRUN test -f a || touch a\n';
+    expect(lintRule(rule, text).map((f) => f.line)).toEqual([3, 4]);
+    expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+  });
+
   test('different flags, other instructions between, exec form and stage boundaries are not consecutive', () => {
     const text = 'FROM x\nRUN a\nRUN --mount=type=secret,id=t b\nENV A=1\nRUN c\nRUN ["d"]\nFROM x\nRUN e\n';
     expect(lintRule(rule, text)).toEqual([]);

@@ -1,5 +1,6 @@
 import { defineRule, parseShell, shellSourceOf, type FixDescriptor, type InstructionNode } from '@dockerfile-opt/core';
 import { invocations } from '../_shared/commands.js';
+import { isAndChain } from '../_shared/run-helpers.js';
 
 /** Commands whose effect lasts for the rest of a shell script: merging would carry it into the next RUN's commands. */
 const STATEFUL = new Set(['cd', 'pushd', 'popd', 'export', 'set', 'source', '.', 'umask', 'shopt', 'alias', 'exit', 'exec', 'trap', 'unset']);
@@ -34,6 +35,8 @@ export default defineRule({
       if (previousCommands.some((c) => !c.inSubshell && (c.name === null ? c.assignments.length > 0 : STATEFUL.has(c.name.value)))) return null;
       if (invocations(ctx.model, previous).some((i) => STATEFUL.has(i.program))) return null;
       const body = shellSourceOf(ctx.text.slice(...run.bodyRange), escape);
+      // `a && b; c` would run c, and succeed, after a failed: the second RUN must be one && chain.
+      if (!isAndChain(body.trim())) return null;
       if (parseShell(previousBody, 0).hasError || parseShell(`${previousBody} && ${body}`, 0).hasError) return null;
       const end = previous.bodyRange[0] + previousBody.length;
       return {

@@ -1,7 +1,7 @@
-import { defineRule, type FixDescriptor, type InstructionNode } from '@dockerfile-opt/core';
+import { defineRule, shellSourceOf, type FixDescriptor, type InstructionNode } from '@dockerfile-opt/core';
 import { invocations } from '../_shared/commands.js';
 import { packageManagerCall, packageManagerCalls, type PackageManager, type PackageManagerCall } from '../_shared/package-managers.js';
-import { commandRange } from '../_shared/run-helpers.js';
+import { commandRange, isAndChain } from '../_shared/run-helpers.js';
 
 /** Per family of managers: the subcommands that refresh the package index, and those that use it. */
 interface Family {
@@ -59,6 +59,8 @@ export default defineRule({
       const stage = ctx.model.stageOf(run);
       const next = stage?.instructions[stage.instructions.indexOf(run) + 1];
       if (!next || next.type !== 'RUN' || next.execForm || next.heredocs.length > 0 || !next.bodyRange) return null;
+      // `update && install; rm ...` would let the RUN succeed after the update failed.
+      if (!isAndChain(shellSourceOf(ctx.text.slice(...next.bodyRange), ctx.root.escapeChar).trim())) return null;
       if (run.flags.length > 0 || run.heredocs.length > 0 || run.innerComments.length > 0 || !run.bodyRange) return null;
       if (!uses(packageManagerCalls(ctx.model, next), family, family.consumers)) return null;
       const onlyUpdates = invocations(ctx.model, run).every((i) => {

@@ -41,6 +41,11 @@ describe('update-without-install', () => {
     expect(fixRule(rule, fixed, { unsafe: true })).toBe(fixed);
   });
 
+  test('no merge when the install RUN could succeed after the update failed', () => {
+    const text = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl; rm -rf /var/lib/apt/lists/*\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+  });
+
   test('the update is moved only into an install of the same family', () => {
     const text = 'FROM x\nRUN apk update\nRUN apt-get install -y curl\n';
     expect(lintRule(rule, text).map((f) => f.text)).toEqual(['apk update']);
