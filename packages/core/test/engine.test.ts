@@ -183,6 +183,44 @@ describe('results', () => {
     const { result } = lintWithRules('FROM a\n', [broken]);
     expect(result.messages.map((m) => [m.ruleId, m.message, m.fatal])).toEqual([['broken', 'Rule "broken" failed: boom', true]]);
   });
+
+  test('visitors run in document order, each rule in its order: *, keyword, flags, arguments, heredocs', () => {
+    const visits: string[] = [];
+    const meta = { category: 'style', severity: 'warn', recommended: true, fixable: 'none', description: 'x', messages: {} } as const;
+    const everything = defineRule({
+      id: 'everything',
+      meta,
+      create: () => ({
+        Dockerfile: () => visits.push('a:Dockerfile'),
+        Comment: (c) => visits.push(`a:Comment${c.value}`),
+        ParserDirective: (d) => visits.push(`a:Directive ${d.name}`),
+        '*': (i) => visits.push(`a:* ${i.keyword}`),
+        RUN: () => visits.push('a:RUN'),
+        Flag: (f) => visits.push(`a:Flag ${f.name}`),
+        Argument: (arg, parent) => visits.push(`a:Argument ${arg.value} of ${parent.keyword}`),
+        Heredoc: (h) => visits.push(`a:Heredoc ${h.name}`),
+        'Dockerfile:exit': () => visits.push('a:exit'),
+      }),
+    });
+    const runsOnly = defineRule({ id: 'runs-only', meta, create: () => ({ RUN: () => visits.push('b:RUN'), 'Dockerfile:exit': () => visits.push('b:exit') }) });
+    const config = { rules: { everything: 'warn', 'runs-only': 'warn' } } as const;
+    lintWithRules('# syntax=x\nFROM a\n# note\nRUN --network=none <<EOF\ntrue\nEOF\n', [everything, runsOnly], { config });
+    expect(visits).toEqual([
+      'a:Dockerfile',
+      'a:Directive syntax',
+      'a:* FROM',
+      'a:Argument a of FROM',
+      'a:Comment note',
+      'a:* RUN',
+      'a:RUN',
+      'a:Flag network',
+      'a:Argument <<EOF of RUN',
+      'a:Heredoc EOF',
+      'b:RUN',
+      'a:exit',
+      'b:exit',
+    ]);
+  });
 });
 
 describe('fix loop', () => {

@@ -46,7 +46,7 @@ export function lintWithRules(input: string, rules: readonly RuleDefinition[], o
   }
   const resolved = options.resolved ?? resolveConfig(options.config ?? {}, rules, options.filePath);
   const ignores = collectIgnores(root);
-  const active: Array<{ rule: RuleDefinition; visitors: RuleVisitors }> = [];
+  const active: ActiveRule[] = [];
   for (const rule of rules) {
     const setting = resolved.rules.get(rule.id);
     if (!setting) continue;
@@ -89,10 +89,22 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function traverse(root: DockerfileNode, active: Array<{ rule: RuleDefinition; visitors: RuleVisitors }>, messages: LintMessage[]): void {
-  const call = (rule: RuleDefinition, fn: () => void): void => {
+interface ActiveRule {
+  rule: RuleDefinition;
+  visitors: RuleVisitors;
+}
+
+type Visitor = (this: RuleVisitors, node: never, parent?: InstructionNode) => void;
+
+/**
+ * Visit the tree. With a hundred rules, most of which look at a few instruction types, the rules
+ * with something to do for a node type are listed once per type, not asked at every node.
+ */
+function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages: LintMessage[]): void {
+  const call = (rule: RuleDefinition, visitors: RuleVisitors, visitor: Visitor | undefined, node: unknown, parent?: InstructionNode): void => {
+    if (!visitor) return;
     try {
-      fn();
+      visitor.call(visitors, node as never, parent);
     } catch (error) {
       messages.push({
         ruleId: rule.id,
@@ -107,33 +119,52 @@ function traverse(root: DockerfileNode, active: Array<{ rule: RuleDefinition; vi
       });
     }
   };
-  for (const { rule, visitors } of active) if (visitors.Dockerfile) call(rule, () => visitors.Dockerfile?.(root));
+  const byType = new Map<string, ActiveRule[]>();
+  const rulesFor = (type: string): ActiveRule[] => {
+    let list = byType.get(type);
+    if (!list) {
+      list = active.filter(({ visitors }) => visitorsFor(visitors, type).some((v) => v !== undefined));
+      byType.set(type, list);
+    }
+    return list;
+  };
+  for (const { rule, visitors } of rulesFor('Dockerfile')) call(rule, visitors, visitors.Dockerfile, root);
   for (const child of root.children) {
-    for (const { rule, visitors } of active) {
-      if (child.type === 'Comment') {
-        if (visitors.Comment) call(rule, () => visitors.Comment?.(child));
-      } else if (child.type === 'ParserDirective') {
-        if (visitors.ParserDirective) call(rule, () => visitors.ParserDirective?.(child));
-      } else {
-        visitInstruction(child, rule, visitors, call);
-      }
+    for (const { rule, visitors } of rulesFor(child.type)) {
+      if (child.type === 'Comment') call(rule, visitors, visitors.Comment, child);
+      else if (child.type === 'ParserDirective') call(rule, visitors, visitors.ParserDirective, child);
+      else visitInstruction(child, rule, visitors, call);
     }
   }
-  for (const { rule, visitors } of active) if (visitors['Dockerfile:exit']) call(rule, () => visitors['Dockerfile:exit']?.(root));
+  for (const { rule, visitors } of rulesFor('Dockerfile:exit')) call(rule, visitors, visitors['Dockerfile:exit'], root);
+}
+
+/** The visitors of `visitors` that a node of `type` calls. */
+function visitorsFor(visitors: RuleVisitors, type: string): Array<Visitor | undefined> {
+  const byName = visitors as Record<string, Visitor | undefined>;
+  switch (type) {
+    case 'Dockerfile':
+    case 'Dockerfile:exit':
+    case 'Comment':
+    case 'ParserDirective':
+      return [byName[type]];
+    default:
+      return [byName['*'], byName[type], byName['Flag'], byName['Argument'], byName['Heredoc']];
+  }
 }
 
 function visitInstruction(
   node: InstructionNode,
   rule: RuleDefinition,
   visitors: RuleVisitors,
-  call: (rule: RuleDefinition, fn: () => void) => void,
+  call: (rule: RuleDefinition, visitors: RuleVisitors, visitor: Visitor | undefined, node: unknown, parent?: InstructionNode) => void,
 ): void {
-  if (visitors['*']) call(rule, () => visitors['*']?.(node));
-  const visitor = (visitors as Record<string, ((n: InstructionNode) => void) | undefined>)[node.type];
-  if (visitor) call(rule, () => visitor(node));
-  if (visitors.Flag) for (const f of node.flags) call(rule, () => visitors.Flag?.(f, node));
-  if (visitors.Argument) for (const a of node.args) call(rule, () => visitors.Argument?.(a, node));
-  if (visitors.Heredoc) for (const h of node.heredocs) call(rule, () => visitors.Heredoc?.(h, node));
+  const byName = visitors as Record<string, Visitor | undefined>;
+  call(rule, visitors, byName['*'], node);
+  call(rule, visitors, byName[node.type], node);
+  if (visitors.Flag) for (const f of node.flags) call(rule, visitors, byName['Flag'], f, node);
+  if (visitors.Argument) for (const a of node.args) call(rule, visitors, byName['Argument'], a, node);
+  if (visitors.Heredoc) for (const h of node.heredocs) call(rule, visitors, byName['Heredoc'], h, node);
 }
 
 function interpolate(template: string, data: Record<string, string | number> | undefined): string {
