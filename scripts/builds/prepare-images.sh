@@ -15,6 +15,7 @@ IMAGES_VERSION=1
 LABEL=io.dockerfile-opt.images-version
 export BUILDAH_ISOLATION=chroot STORAGE_DRIVER=overlay
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 
 WORK_DIR=$(mktemp -d /tmp/dockerfile-opt-images.XXXXXX)
 remove_tmp() {
@@ -165,6 +166,16 @@ build_rust() {
 build_java() {
   build_on_debian java 'default-jdk-headless' '' localhost/dockerfile-opt/jdk docker.io/library/eclipse-temurin:21-jdk
   build_on_debian java-jre 'default-jre-headless' '' localhost/dockerfile-opt/jre docker.io/library/eclipse-temurin:21-jre
+  local names=(localhost/dockerfile-opt/maven docker.io/library/maven:3.9-eclipse-temurin-21)
+  current "${names[@]}" && { log "maven is current"; return; }
+  log "maven (the JDK image with a javac/jar stand-in for mvn)"
+  local dir="$WORK_DIR/build/maven"
+  mkdir -p "$dir"
+  cp "$SCRIPT_DIR/mvn-standin.sh" "$dir/mvn"
+  printf 'FROM localhost/dockerfile-opt/jdk\nCOPY mvn /usr/local/bin/mvn\nRUN chmod 755 /usr/local/bin/mvn\nLABEL %s=%s\n' "$LABEL" "$IMAGES_VERSION" >"$dir/Dockerfile"
+  buildah bud --quiet --pull=never --format docker -t "${names[0]}" "$dir" >/dev/null
+  tag_all "${names[@]}"
+  remove_tmp "$dir"
 }
 
 targets=("$@")

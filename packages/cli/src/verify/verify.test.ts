@@ -21,14 +21,14 @@ class FakeBuilder implements Builder {
 
   constructor(private readonly options: { fixedBuilds?: boolean; fixedOutput?: string; missing?: string } = {}) {}
 
-  async unavailable(): Promise<string | null> {
-    return this.options.missing ?? null;
+  unavailable(): Promise<string | null> {
+    return Promise.resolve(this.options.missing ?? null);
   }
 
-  async build(request: BuildRequest): Promise<BuildResult> {
+  build(request: BuildRequest): Promise<BuildResult> {
     const side = request.dockerfile.endsWith('fixed.Dockerfile') ? 'fixed' : 'original';
     this.calls.push(`build ${side}${request.noCache ? ' --no-cache' : ''}`);
-    if (side === 'fixed' && this.options.fixedBuilds === false) return { ok: false, seconds: 1, steps: [], log: 'STEP 1/2: FROM x\nerror: boom\n' };
+    if (side === 'fixed' && this.options.fixedBuilds === false) return Promise.resolve({ ok: false, seconds: 1, steps: [], log: 'STEP 1/2: FROM x\nerror: boom\n' });
     const dockerfile = readFileSync(request.dockerfile, 'utf8');
     const source = readFileSync(join(request.context, 'src/main.go'), 'utf8');
     // The instructions after FROM; a COPY of the source depends on its content.
@@ -42,30 +42,31 @@ class FakeBuilder implements Builder {
     });
     this.lastInputs.set(side, inputs);
     this.images.set(request.tag, { side, sourceAtBuild: source });
-    return { ok: true, seconds: side === 'original' ? 40 : 30, steps, log: '' };
+    return Promise.resolve({ ok: true, seconds: side === 'original' ? 40 : 30, steps, log: '' });
   }
 
-  async inspect(image: string): Promise<ImageInfo> {
+  inspect(image: string): Promise<ImageInfo> {
     const side = this.images.get(image)?.side;
-    return side === 'fixed' ? { sizeBytes: 3 * 1024 * 1024, layers: 2, entrypoint: [], cmd: ['/app'] } : { sizeBytes: 300 * 1024 * 1024, layers: 9, entrypoint: [], cmd: ['/app'] };
+    return Promise.resolve(side === 'fixed' ? { sizeBytes: 3 * 1024 * 1024, layers: 2, entrypoint: [], cmd: ['/app'] } : { sizeBytes: 300 * 1024 * 1024, layers: 9, entrypoint: [], cmd: ['/app'] });
   }
 
-  async files(image: string): Promise<Map<string, ImageFile>> {
+  files(image: string): Promise<Map<string, ImageFile>> {
     this.calls.push(`files ${image.endsWith('fixed') ? 'fixed' : image.endsWith('original') ? 'original' : image}`);
     const file = (digest: string): ImageFile => ({ size: 1, digest });
-    if (image === 'golang:1.22') return new Map([['/usr/bin/go', file('go')]]);
-    if (this.images.get(image)?.side === 'fixed') return new Map([['/app', file('bin')], ['/web/index.html', file('html2')]]);
-    return new Map([['/usr/bin/go', file('go')], ['/app', file('bin')], ['/src/main.go', file('src')], ['/web/index.html', file('html')]]);
+    if (image === 'golang:1.22') return Promise.resolve(new Map([['/usr/bin/go', file('go')]]));
+    if (this.images.get(image)?.side === 'fixed') return Promise.resolve(new Map([['/app', file('bin')], ['/web/index.html', file('html2')]]));
+    return Promise.resolve(new Map([['/usr/bin/go', file('go')], ['/app', file('bin')], ['/src/main.go', file('src')], ['/web/index.html', file('html')]]));
   }
 
-  async run(image: string): Promise<RunResult> {
+  run(image: string): Promise<RunResult> {
     const side = this.images.get(image)?.side;
     this.calls.push(`run ${side ?? image}`);
-    return { exitCode: 0, output: side === 'fixed' && this.options.fixedOutput !== undefined ? this.options.fixedOutput : 'hello\n' };
+    return Promise.resolve({ exitCode: 0, output: side === 'fixed' && this.options.fixedOutput !== undefined ? this.options.fixedOutput : 'hello\n' });
   }
 
-  async removeImage(image: string): Promise<void> {
+  removeImage(image: string): Promise<void> {
     this.calls.push(`rmi ${image.endsWith('fixed') ? 'fixed' : 'original'}`);
+    return Promise.resolve();
   }
 }
 
