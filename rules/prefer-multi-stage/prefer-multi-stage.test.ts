@@ -254,6 +254,13 @@ describe('prefer-multi-stage', () => {
     expect(verdict(text, [{ runtimeImages: { 'golang:1.21': 'alpine:3.20' } }])).toEqual(['golang:1.22 -> gcr.io/distroless/base-debian12']);
   });
 
+  test('a backtick escape directive and a BOM stay in place', () => {
+    const text = '\uFEFF# escape=`\nFROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build `\n    -o /bin/app .\nCMD ["/bin/app"]\n';
+    expect(fixRule(rule, text, { unsafe: true })).toBe(
+      '\uFEFF# escape=`\nFROM golang:1.22 AS builder\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build `\n    -o /bin/app .\n\nFROM gcr.io/distroless/static-debian12\nWORKDIR /src\nCMD ["/bin/app"]\n\nCOPY --from=builder /bin/app /bin/app\n',
+    );
+  });
+
   test('a continuation with a comment line, exec-form and shell-form CMD, and CRLF line endings', () => {
     const text = 'FROM golang:1.22\r\nWORKDIR /src\r\nCOPY . .\r\nRUN go build \\\r\n# static\r\n  -o /bin/app .\r\nCMD /bin/app\r\n';
     expect(fixRule(rule, text, { unsafe: true })).toBe(
