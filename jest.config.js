@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: "node",
-  roots: ["<rootDir>/packages", "<rootDir>/rules"],
+  roots: ["<rootDir>/packages", "<rootDir>/rules", "<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   extensionsToTreatAsEsm: [".ts"],
