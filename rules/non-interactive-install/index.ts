@@ -52,10 +52,11 @@ export default defineRule({
           messageId: 'missing',
           data: { command: `${call.invocation.program} ${subcommand.value}`, flag: call.manager === 'zypper' ? '-n' : '-y' },
           sources: [prompting.code],
-          fix: {
-            description: 'Add -y',
-            edits: [{ range: [subcommand.range[1], subcommand.range[1]], text: ' -y' }],
-          },
+          // zypper's global -n answers every command's prompt; yum and dnf take -y anywhere.
+          fix:
+            call.manager === 'zypper'
+              ? { description: 'Add -n', edits: [{ range: [call.invocation.programWord.range[1], call.invocation.programWord.range[1]], text: ' -n' }] }
+              : { description: 'Add -y', edits: [{ range: [subcommand.range[1], subcommand.range[1]], text: ' -y' }] },
         });
       }
     });

@@ -42,9 +42,9 @@ describe('non-interactive-install', () => {
     ]);
   });
 
-  test('the fix inserts -y after the subcommand, safely, and fixing twice changes nothing', () => {
+  test('the fix inserts -y after the subcommand (-n after zypper), safely, and fixing twice changes nothing', () => {
     const fixed = fixRule(rule, 'FROM x\r\nRUN dnf install httpd \\\r\n  && zypper rm vim\r\n');
-    expect(fixed).toBe('FROM x\r\nRUN dnf install -y httpd \\\r\n  && zypper rm -y vim\r\n');
+    expect(fixed).toBe('FROM x\r\nRUN dnf install -y httpd \\\r\n  && zypper -n rm vim\r\n');
     expect(fixRule(rule, fixed)).toBe(fixed);
   });
 
