@@ -51,7 +51,7 @@ export function routeInstructions(input: RoutingInput): Routing {
   const embeds = input.ecosystem === 'go' && goEmbeds(input);
   const routes: Route[] = [];
   for (const node of stage.instructions) {
-    const beforeBuild = node.index <= lastRun;
+    const beforeLastRun = node.index <= lastRun;
     const route = (builder: boolean, runtime: boolean): void => void routes.push({ node, builder, runtime });
     switch (node.type) {
       case 'RUN': {
@@ -65,18 +65,18 @@ export function routeInstructions(input: RoutingInput): Routing {
         const from = model.copyInfo(node).from;
         if (from) {
           // Tools copied from an image serve the build; files from a stage are the app's when its code is interpreted.
-          route(beforeBuild, !beforeBuild || (input.keepSources && from.target !== null));
+          route(beforeLastRun, !beforeLastRun || (input.keepSources && from.target !== null));
           break;
         }
         const kind = copyKind(input, node, embeds);
         if (kind === 'asset') route(false, true);
         // What may serve both the build and the app goes to both: a bigger image beats a missing file.
-        else if (kind === 'unknown' || (kind === 'source' && input.keepSources)) route(beforeBuild, true);
-        else route(beforeBuild, !beforeBuild);
+        else if (kind === 'unknown' || (kind === 'source' && input.keepSources)) route(beforeLastRun, true);
+        else route(beforeLastRun, !beforeLastRun);
         break;
       }
       case 'WORKDIR':
-        route(beforeBuild, !laterAbsoluteWorkdir(model, stage, node));
+        route(beforeLastRun, !laterAbsoluteWorkdir(model, stage, node));
         break;
       case 'SHELL':
         route(true, true);
@@ -84,7 +84,7 @@ export function routeInstructions(input: RoutingInput): Routing {
       case 'ENV':
       case 'USER':
         // Before the build they shape it; the running container needs them too.
-        route(beforeBuild, true);
+        route(beforeLastRun, true);
         break;
       case 'ARG':
         route(true, false);
