@@ -219,6 +219,29 @@ describe('in an empty npm project', () => {
   }, 120_000);
 });
 
+describe('declarations', () => {
+  test("type-check in a consumer's strict TypeScript (nodenext), without @types/node", async () => {
+    writeFileSync(
+      join(project, 'types-check.mts'),
+      [
+        "import { parseDockerfile, type DockerfileNode } from '@dockerfile-opt/core';",
+        "import { rules } from '@dockerfile-opt/rules';",
+        "import { lintText } from 'dockerfile-opt';",
+        "import { defineConfig } from 'eslint/config';",
+        "import dockerfileOpt from 'eslint-plugin-dockerfile-opt';",
+        "const root: DockerfileNode = parseDockerfile('FROM debian:12\\n');",
+        'export const count: number = root.instructions.length + rules.length;',
+        'export const lint: typeof lintText = lintText;',
+        'export default defineConfig([dockerfileOpt.configs.recommended]);',
+        '',
+      ].join('\n'),
+    );
+    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+    const args = [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2023', 'types-check.mts'];
+    expect(await run(process.execPath, args, project)).toEqual({ code: 0, stdout: '', stderr: '' });
+  }, 120_000);
+});
+
 interface Diagnostic {
   range: LspRange;
   code: { value: string } | string;
