@@ -63,7 +63,8 @@ export default defineRule({
           range: programWord.range,
           messageId: 'useInstead',
           data: { replacement: `${program} ${subcommand}` },
-          fix: { description: `Use ${program} ${subcommand}`, edits },
+          // A quoted program word (`"apt"`) gets no fix: the rename edits the last three characters.
+          fix: programWord.text.endsWith('apt') ? { description: `Use ${program} ${subcommand}`, edits } : null,
         });
       }
     });

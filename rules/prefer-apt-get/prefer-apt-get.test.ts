@@ -26,6 +26,12 @@ describe('prefer-apt-get', () => {
     expect(fixRule(rule, fixed)).toBe(fixed);
   });
 
+  test('a quoted program word is reported without a fix', () => {
+    const text = 'FROM debian:12\nRUN "apt" install -y curl\n';
+    expect(lintRule(rule, text).map((f) => f.text)).toEqual(['"apt"']);
+    expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+  });
+
   test('apt list has no counterpart: reported without a fix', () => {
     const text = 'FROM debian:12\nRUN apt list --installed\n';
     expect(lintRule(rule, text).map((f) => f.text)).toEqual(['apt']);
