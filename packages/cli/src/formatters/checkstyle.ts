@@ -4,7 +4,7 @@ import { displayPath } from './paths.js';
 import { attributes } from './xml.js';
 
 /** `source` of a finding: the rule, or `parse-error` for a file that could not be parsed. */
-export const checkstyleSource = (m: LintMessage) => `dockerfile-opt.${m.ruleId ?? 'parse-error'}`;
+const checkstyleSource = (m: LintMessage) => `dockerfile-opt.${m.ruleId ?? 'parse-error'}`;
 
 /**
  * Checkstyle XML, as Jenkins (Warnings Next Generation), reviewdog and Sonar read it: one `<file>`

@@ -26,12 +26,12 @@ function command(m: LintMessage, file: string): string {
 }
 
 /** The runner's escaping of a command's message: `%`, CR and LF. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value also escapes the separators `:` and `,`. */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
