@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { isUnder, resolveImagePath, type DockerfileModel, type InstructionNode, type Stage } from '@dockerfile-opt/core';
-import type { ArtifactPlan, PathMove } from './artifacts.js';
+import type { ArtifactPlan, PathMove } from './plan.js';
 import type { Route } from './routing.js';
 
 /** A word of the stage's CMD or ENTRYPOINT. */

@@ -1,6 +1,7 @@
 import { defineRule, resolveImagePath, type DockerfileModel, type Stage } from '@dockerfile-opt/core';
 import { findToolchain, runtimeHasUser, runtimeOverride, type RuntimeChoice, type ToolchainMatch } from '../knowledge/runtime-images.js';
-import { inferArtifacts, type Inferred } from './artifacts.js';
+import { inferArtifacts } from './artifacts.js';
+import type { Inferred } from './plan.js';
 import { buildSteps, type BuildStep } from './builds.js';
 import { entryNeedsShell, entryNeedsToolchain, entryWords, healthcheckTool, uncoveredEntryWord } from './entry.js';
 import { rewriteFinalStage } from './rewrite.js';

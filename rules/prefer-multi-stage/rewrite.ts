@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { isUnder, type DockerfileModel, type InstructionNode, type Range, type Stage } from '@dockerfile-opt/core';
-import type { ArtifactCopy, ArtifactPlan } from './artifacts.js';
+import type { ArtifactCopy, ArtifactPlan } from './plan.js';
 import { adjustEntryText } from './entry.js';
 import type { Route } from './routing.js';
 
