@@ -11,7 +11,18 @@ const MAX_CONTEXT_FILE_BYTES = 4 * 1024 * 1024;
  */
 export function contextReader(dir: string): (relativePath: string) => string | null {
   let realDir: string | null | undefined;
+  // Several rules ask for the same files (.dockerignore, package.json, ...): read each once.
+  const read = new Map<string, string | null>();
   return (relativePath) => {
+    let text = read.get(relativePath);
+    if (text === undefined) {
+      text = readInside(relativePath);
+      read.set(relativePath, text);
+    }
+    return text;
+  };
+
+  function readInside(relativePath: string): string | null {
     if (isAbsolute(relativePath)) return null;
     const target = resolve(dir, relativePath);
     if (!isInside(dir, target)) return null;
@@ -25,7 +36,7 @@ export function contextReader(dir: string): (relativePath: string) => string | n
     } catch {
       return null;
     }
-  };
+  }
 }
 
 function isInside(dir: string, path: string): boolean {

@@ -95,6 +95,16 @@ describe('readContextFile', () => {
     expect(read('empty')).toBeNull();
     expect(read('.')).toBeNull();
   });
+
+  test('reads each file once per Dockerfile (rules ask for the same files)', () => {
+    writeFiles(dir, { 'app/package.json': '{"v":1}' });
+    const read = contextReader(join(dir, 'app'));
+    expect(read('package.json')).toBe('{"v":1}');
+    expect(read('missing.json')).toBeNull();
+    writeFiles(dir, { 'app/package.json': '{"v":2}', 'app/missing.json': '{}' });
+    expect([read('package.json'), read('missing.json')]).toEqual(['{"v":1}', null]);
+    expect(contextReader(join(dir, 'app'))('package.json')).toBe('{"v":2}');
+  });
 });
 
 test('the package exports the API, the CLI entry and the formatters', () => {
