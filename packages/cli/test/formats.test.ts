@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { formatterNames } from '../src/formatters/index.js';
-import { makeTempDir, removeTempDir, run } from './helpers.js';
+import { defineRule, type RuleDefinition } from '@dockerfile-opt/core';
 
 /**
  * Every format on one multi-file project (fixtures/formats/project): errors, warnings, a file
@@ -13,7 +12,71 @@ import { makeTempDir, removeTempDir, run } from './helpers.js';
  * escaping. The expected outputs are committed under fixtures/formats/expected and compared
  * exactly. After an intended change, regenerate them with UPDATE_FORMAT_FIXTURES=1 and review
  * the diff.
+ *
+ * The CLI runs for real (discovery, config, engine, fixes, formatter) with the four rules below
+ * in place of the rule set: the snapshots pin the formats, and stay put when a real rule's
+ * wording changes.
  */
+const fixtureRules: RuleDefinition[] = [
+  defineRule({
+    id: 'keyword-case',
+    meta: {
+      category: 'style', severity: 'warn', recommended: true, fixable: 'always', fixSafety: 'safe',
+      description: 'Instruction keywords are upper case.', messages: { lower: 'Write "{{keyword}}" in upper case.' }, schema: [],
+    },
+    create: (ctx) => ({
+      '*'(node) {
+        const token = node.keywordToken;
+        if (token.text === node.keyword) return;
+        ctx.report({ node: token, messageId: 'lower', data: { keyword: token.text }, fix: { edits: [{ range: token.range, text: node.keyword }] } });
+      },
+    }),
+  }),
+  defineRule({
+    id: 'no-latest',
+    meta: {
+      category: 'security', severity: 'error', recommended: true, fixable: 'always', fixSafety: 'safe', sources: ['DL3007'],
+      description: 'Images are not pinned to "latest".', messages: { latest: 'Pin a version of "{{image}}" instead of "latest".' }, schema: [],
+    },
+    create: (ctx) => ({
+      FROM(node) {
+        const arg = node.args[0];
+        if (!arg?.text.endsWith(':latest')) return;
+        const colon = arg.range[1] - ':latest'.length;
+        ctx.report({ node: arg, messageId: 'latest', data: { image: arg.text.slice(0, -':latest'.length) }, fix: { edits: [{ range: [colon, arg.range[1]], text: '' }] } });
+      },
+    }),
+  }),
+  defineRule({
+    id: 'prefer-copy',
+    meta: {
+      category: 'performance', severity: 'warn', recommended: true, fixable: 'always', fixSafety: 'unsafe',
+      description: 'COPY, not ADD, for local files.', messages: { add: 'Use COPY: ADD also fetches URLs and unpacks archives.' }, schema: [],
+    },
+    create: (ctx) => ({
+      ADD(node) {
+        ctx.report({ node: node.keywordToken, messageId: 'add', fix: { description: 'Replace ADD with COPY', edits: [{ range: node.keywordToken.range, text: 'COPY' }] } });
+      },
+    }),
+  }),
+  defineRule({
+    id: 'workdir-absolute',
+    meta: {
+      category: 'correctness', severity: 'error', recommended: true, fixable: 'none',
+      description: 'WORKDIR is absolute.', messages: { relative: 'WORKDIR "{{path}}" is relative.' }, schema: [],
+    },
+    create: (ctx) => ({
+      WORKDIR(node) {
+        const arg = node.args[0];
+        if (arg && !arg.text.startsWith('/')) ctx.report({ node: arg, messageId: 'relative', data: { path: arg.text } });
+      },
+    }),
+  }),
+];
+jest.unstable_mockModule('@dockerfile-opt/rules', () => ({ rules: fixtureRules }));
+const { makeTempDir, removeTempDir, run } = await import('./helpers.js');
+const { formatterNames } = await import('../src/formatters/index.js');
+
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fixtures = join(repoRoot, 'fixtures/formats');
 const expectedFile: Record<string, string> = {
@@ -82,12 +145,12 @@ describe('sarif', () => {
   test('applying a fix replaces exactly the characters it says', async () => {
     const log = await sarifLog();
     const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
-    const safe = log.runs[0].results.find((r) => r.ruleId === 'apt-get-yes' && r.locations[0]?.physicalLocation.artifactLocation.uri === 'Dockerfile');
+    const safe = log.runs[0].results.find((r) => r.ruleId === 'keyword-case' && r.locations[0]?.physicalLocation.artifactLocation.uri === 'Dockerfile');
     const [replacement] = safe?.fixes?.[0]?.artifactChanges[0]?.replacements ?? [];
     expect(replacement).toBeDefined();
     const { deletedRegion, insertedContent } = replacement as SarifReplacement;
     const fixed = text.slice(0, deletedRegion.charOffset) + insertedContent.text + text.slice(deletedRegion.charOffset + deletedRegion.charLength);
-    const dryRun = JSON.parse((await run(['lint', '--fix-dry-run', '--format', 'json', '--rule', 'copy-dest-dir-slash:off', 'Dockerfile'], dir)).stdout) as Array<{ output: string }>;
+    const dryRun = JSON.parse((await run(['lint', '--fix-dry-run', '--format', 'json', '--rule', 'no-latest:off', 'Dockerfile'], dir)).stdout) as Array<{ output: string }>;
     expect(fixed).toBe(dryRun[0]?.output);
   });
 });
