@@ -44,67 +44,69 @@ let project = '';
 /** pre-commit's cache (clones and the hook environment) stays inside the temporary directory. */
 let preCommitEnv: NodeJS.ProcessEnv = {};
 
-beforeAll(async () => {
-  dir = mkdtempSync(PREFIX);
-  project = join(dir, 'project');
-  mkdirSync(project);
-  const { NODE_OPTIONS: _jestNodeOptions, ...inherited } = process.env;
-  preCommitEnv = { ...inherited, PRE_COMMIT_HOME: join(dir, 'cache') };
-  const head = await git(['rev-parse', 'HEAD'], repoRoot);
-  await git(['init', '--quiet'], project);
-  writeFileSync(
-    join(project, '.pre-commit-config.yaml'),
-    `repos:\n  - repo: ${JSON.stringify(repoRoot)}\n    rev: ${head}\n    hooks:\n      - id: dockerfile-opt\n      - id: dockerfile-opt-fix\n`,
-  );
-  writeFileSync(join(project, 'README.md'), 'COPY go.mod go.sum /src is not a Dockerfile here.\n');
-  // Installs the hook environment once, so that each test below times only its own run.
-  const install = await runCommand('pre-commit', ['install-hooks'], project, preCommitEnv);
-  if (install.code !== 0) throw new Error(`pre-commit install-hooks failed (is the Debian package pre-commit installed?):\n${install.output}`);
-}, 900_000);
+describe('the hooks under pre-commit', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(PREFIX);
+    project = join(dir, 'project');
+    mkdirSync(project);
+    const { NODE_OPTIONS: _jestNodeOptions, ...inherited } = process.env;
+    preCommitEnv = { ...inherited, PRE_COMMIT_HOME: join(dir, 'cache') };
+    const head = await git(['rev-parse', 'HEAD'], repoRoot);
+    await git(['init', '--quiet'], project);
+    writeFileSync(
+      join(project, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${JSON.stringify(repoRoot)}\n    rev: ${head}\n    hooks:\n      - id: dockerfile-opt\n      - id: dockerfile-opt-fix\n`,
+    );
+    writeFileSync(join(project, 'README.md'), 'COPY go.mod go.sum /src is not a Dockerfile here.\n');
+    // Installs the hook environment once, so that each test below times only its own run.
+    const install = await runCommand('pre-commit', ['install-hooks'], project, preCommitEnv);
+    if (install.code !== 0) throw new Error(`pre-commit install-hooks failed (is the Debian package pre-commit installed?):\n${install.output}`);
+  }, 900_000);
 
-afterAll(() => {
-  if (dir.startsWith(PREFIX)) rmSync(dir, { recursive: true, force: true });
-});
+  afterAll(() => {
+    if (dir.startsWith(PREFIX)) rmSync(dir, { recursive: true, force: true });
+  });
 
-/** Write the project's Dockerfile, stage everything, and run one hook on all files. */
-async function runHook(hook: string, dockerfile: string): Promise<Outcome> {
-  writeFileSync(join(project, 'Dockerfile'), dockerfile);
-  await git(['add', '--all'], project);
-  return runCommand('pre-commit', ['run', hook, '--all-files', '--color=never'], project, preCommitEnv);
-}
+  /** Write the project's Dockerfile, stage everything, and run one hook on all files. */
+  async function runHook(hook: string, dockerfile: string): Promise<Outcome> {
+    writeFileSync(join(project, 'Dockerfile'), dockerfile);
+    await git(['add', '--all'], project);
+    return runCommand('pre-commit', ['run', hook, '--all-files', '--color=never'], project, preCommitEnv);
+  }
 
-describe('hook dockerfile-opt', () => {
-  test('fails on a Dockerfile with an error and prints the finding', async () => {
-    const outcome = await runHook('dockerfile-opt', BAD);
-    expect(outcome.code).toBe(1);
-    expect(outcome.output).toMatch(/^dockerfile-opt\.+Failed$/m);
-    expect(outcome.output).toContain('2:20  error  COPY with 2 sources needs a directory destination ending in "/": "/src/"  copy-dest-dir-slash');
-    // Only the Dockerfile was passed: the README's text would not parse as one.
-    expect(outcome.output).not.toContain('README');
-    expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toBe(BAD);
-  }, 300_000);
+  describe('hook dockerfile-opt', () => {
+    test('fails on a Dockerfile with an error and prints the finding', async () => {
+      const outcome = await runHook('dockerfile-opt', BAD);
+      expect(outcome.code).toBe(1);
+      expect(outcome.output).toMatch(/^dockerfile-opt\.+Failed$/m);
+      expect(outcome.output).toContain('2:20  error  COPY with 2 sources needs a directory destination ending in "/": "/src/"  copy-dest-dir-slash');
+      // Only the Dockerfile was passed: the README's text would not parse as one.
+      expect(outcome.output).not.toContain('README');
+      expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toBe(BAD);
+    }, 300_000);
 
-  test('passes on a good Dockerfile', async () => {
-    const outcome = await runHook('dockerfile-opt', GOOD);
-    expect(outcome.code).toBe(0);
-    expect(outcome.output).toMatch(/^dockerfile-opt\.+Passed$/m);
-  }, 300_000);
-});
+    test('passes on a good Dockerfile', async () => {
+      const outcome = await runHook('dockerfile-opt', GOOD);
+      expect(outcome.code).toBe(0);
+      expect(outcome.output).toMatch(/^dockerfile-opt\.+Passed$/m);
+    }, 300_000);
+  });
 
-describe('hook dockerfile-opt-fix', () => {
-  test('rewrites the Dockerfile with the safe fix, and pre-commit fails because a file changed', async () => {
-    const outcome = await runHook('dockerfile-opt-fix', BAD);
-    expect(outcome.code).toBe(1);
-    expect(outcome.output).toMatch(/^dockerfile-opt \(safe fixes\)\.+Failed$/m);
-    expect(outcome.output).toContain('- files were modified by this hook');
-    expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toBe(FIXED);
-  }, 300_000);
+  describe('hook dockerfile-opt-fix', () => {
+    test('rewrites the Dockerfile with the safe fix, and pre-commit fails because a file changed', async () => {
+      const outcome = await runHook('dockerfile-opt-fix', BAD);
+      expect(outcome.code).toBe(1);
+      expect(outcome.output).toMatch(/^dockerfile-opt \(safe fixes\)\.+Failed$/m);
+      expect(outcome.output).toContain('- files were modified by this hook');
+      expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toBe(FIXED);
+    }, 300_000);
 
-  test('leaves a good Dockerfile alone', async () => {
-    const outcome = await runHook('dockerfile-opt-fix', GOOD);
-    expect(outcome.code).toBe(0);
-    expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toBe(GOOD);
-  }, 300_000);
+    test('leaves a good Dockerfile alone', async () => {
+      const outcome = await runHook('dockerfile-opt-fix', GOOD);
+      expect(outcome.code).toBe(0);
+      expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toBe(GOOD);
+    }, 300_000);
+  });
 });
 
 describe('the root package pre-commit installs', () => {
