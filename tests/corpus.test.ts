@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixWithRules, lintWithRules, type LintMessage } from '@dockerfile-opt/core';
 import { rules } from '@dockerfile-opt/rules';
+import { lintFiles } from 'dockerfile-opt';
 import { relative } from 'node:path';
 import { CORPUS_DIR, TEMPLATES_DIR, manifestFiles } from './corpus.js';
 
@@ -17,12 +18,14 @@ describe('the real-world corpus', () => {
     expect(files.length).toBe(2764);
   });
 
-  test('every file lints with every rule, with no crash and no fatal error', () => {
-    const failures: string[] = [];
-    for (const { path, text } of files) {
-      const { result } = lintWithRules(text, rules, { config, filePath: path });
-      for (const p of problems(result.messages)) failures.push(`${relative(CORPUS_DIR, path)}:${p}`);
-    }
+  test('directory discovery finds every file, and each lints with every rule with no crash and no fatal error', async () => {
+    const errors: string[] = [];
+    const results = await lintFiles([CORPUS_DIR], { config, onError: (e) => errors.push(e.message) });
+    expect(errors).toEqual([]);
+    expect(results.map((r) => r.filePath).sort()).toEqual(files.map((f) => f.path).sort());
+    const failures = results.flatMap((r) =>
+      r.messages.filter((m) => m.fatal).map((m) => `${relative(CORPUS_DIR, r.filePath)}:${m.line}:${m.column} ${m.ruleId ?? 'parse'} ${m.message}`),
+    );
     expect(failures).toEqual([]);
   }, 300_000);
 

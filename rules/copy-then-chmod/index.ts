@@ -9,6 +9,7 @@ import {
   type InstructionNode,
   type RuleContext,
   type ShellCommand,
+  type Stage,
   type TextEdit,
 } from '@dockerfile-opt/core';
 import { invocations } from '../_shared/commands.js';
@@ -73,6 +74,12 @@ function removalEdit(ctx: RuleContext, run: InstructionNode, command: ShellComma
   return previous ? { range: [previous.range[1], command.range[1]], text: '' } : null;
 }
 
+/** The stage's writes made by instructions before `node`. */
+function writesBefore(ctx: RuleContext, stage: Stage, node: InstructionNode): FileWrite[] {
+  const before = new Set(stage.instructions.slice(0, stage.instructions.indexOf(node)));
+  return ctx.model.writes(stage).filter((w) => before.has(w.node));
+}
+
 const ACCOUNT_COMMANDS = new Set(['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod']);
 
 /**
@@ -130,15 +137,16 @@ export default defineRule({
       RUN(node) {
         const stage = ctx.model.stageOf(node);
         if (!stage || node.execForm) return;
-        const before = new Set(stage.instructions.slice(0, stage.instructions.indexOf(node)));
-        const earlier = ctx.model.writes(stage).filter((w) => before.has(w.node));
-        if (!earlier.some((w) => w.how === 'copy' || w.how === 'add')) return;
         const workdir = ctx.model.stateAt(node).workdir;
         let changedDirectory = false;
+        let earlier: FileWrite[] | undefined;
         for (const invocation of invocations(ctx.model, node)) {
           if (invocation.program === 'cd') changedDirectory = true;
           const command = permissionCommand(invocation);
           if (!command) continue;
+          // Only RUNs that chmod/chown pay for collecting the writes before them.
+          earlier ??= writesBefore(ctx, stage, node);
+          if (!earlier.some((w) => w.how === 'copy' || w.how === 'add')) return;
           const targets: CopiedTarget[] = [];
           for (const word of command.targets) {
             // After a `cd`, a relative path is relative to a directory this rule does not follow.

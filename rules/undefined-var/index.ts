@@ -28,20 +28,19 @@ export default defineRule({
       const stage = ctx.model.stageOf(node);
       if (!stage) return;
       const state = ctx.model.stateAt(node);
-      const stageArgs = declaredStageArgs(stage, node);
       // BuildKit expands variables in the instruction itself; heredoc bodies and comment lines are data
       const end = node.heredocs.reduce((min, h) => Math.min(min, h.range[0]), node.range[1]);
       const envKnown = startsFromScratch(stage);
       for (const [start, stop] of withoutComments([node.keywordToken.range[1], end], node)) {
         for (const ref of variableRefs(ctx.text.slice(start, stop), start, ctx.root.escapeChar)) {
           const name = ref.name;
-          if (state.env.has(name) || stageArgs.has(name) || (PREDEFINED_ARGS as readonly string[]).includes(name)) continue;
+          if (state.env.has(name) || state.args.has(name) || (PREDEFINED_ARGS as readonly string[]).includes(name)) continue;
           // `ARG A=1 B=$A`: each definition sees the ones before it
           if (node.type === 'ARG' && node.properties.some((p) => p.name.value === name && p.range[1] <= ref.range[0])) continue;
           if (ctx.model.globalArgs.has(name) || (AUTOMATIC_PLATFORM_ARGS as readonly string[]).includes(name)) {
             ctx.report({ range: ref.range, messageId: 'globalArg', data: { name } });
           } else if (envKnown && ref.modifier === null && !ALWAYS_SET.has(name)) {
-            const match = nearest(name, [...state.env.keys(), ...stageArgs]);
+            const match = nearest(name, [...state.env.keys(), ...state.args.keys()]);
             ctx.report({
               range: ref.range,
               messageId: 'undefined',
@@ -57,15 +56,6 @@ export default defineRule({
 });
 
 /** ARG names the stage declared before `node` (ARGs do not carry over from a parent stage). */
-function declaredStageArgs(stage: Stage, node: InstructionNode): Set<string> {
-  const names = new Set<string>();
-  for (const other of stage.instructions) {
-    if (other === node) break;
-    if (other.type === 'ARG') for (const p of other.properties) names.add(p.name.value);
-  }
-  return names;
-}
-
 /** The stage's ENV is known in full only when nothing it builds on is an image from a registry. */
 function startsFromScratch(stage: Stage): boolean {
   if (stage.base.kind === 'scratch') return true;
