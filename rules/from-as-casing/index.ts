@@ -19,7 +19,9 @@ export default defineRule({
         const as = node.asKeyword;
         if (!as) return;
         const from = node.keywordToken.text;
+        // A mixed-case `From` is instruction-casing's finding; BuildKit does not compare its AS either.
         const fromIsLower = from === from.toLowerCase();
+        if (!fromIsLower && from !== from.toUpperCase()) return;
         const want = fromIsLower ? 'as' : 'AS';
         if (as.text === want) return;
         ctx.report({ node: as, messageId: 'mismatch', data: { as: as.text, want, from }, fix: { edits: [{ range: as.range, text: want }] } });

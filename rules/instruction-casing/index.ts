@@ -28,8 +28,10 @@ export default defineRule<[{ style: Style }]>({
   create(ctx) {
     const style = ctx.options[0]?.style ?? 'upper';
     const instructions: InstructionNode[] = ctx.root.instructions.filter((i) => i.type !== 'Instruction');
+    // Mixed-case keywords (`From`) count for neither case, as in BuildKit's ConsistentInstructionCasing.
     const lower = instructions.filter((i) => i.keywordToken.text === i.keywordToken.text.toLowerCase()).length;
-    const expected = style === 'consistent' && lower > instructions.length - lower ? 'lower' : 'upper';
+    const upper = instructions.filter((i) => i.keywordToken.text === i.keywordToken.text.toUpperCase()).length;
+    const expected = style === 'consistent' && lower > upper ? 'lower' : 'upper';
     const check = (node: InstructionNode): void => {
       const written = node.keywordToken.text;
       const want = expected === 'upper' ? written.toUpperCase() : written.toLowerCase();
