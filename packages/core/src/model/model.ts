@@ -4,13 +4,14 @@ import type {
   FromNode,
   InstructionNode,
   PropertyInstructionNode,
-  Token,
 } from '../parse/ast.js';
 import type { Range } from '../parse/location.js';
-import { parseShell, shellSourceOf, type ShellScript } from '../parse/shell.js';
-import { hasGlob, isUnder, resolveImagePath, basename } from './paths.js';
+import type { ShellScript } from '../parse/shell.js';
+import type { StageBase, Stage, StageRefKind, StageRef, InstructionState, FileWrite, CopyInfo } from './types.js';
+import { buildCopyInfo, instructionWrites, parseRunScripts } from './filesystem.js';
+import { hasGlob, isUnder, resolveImagePath } from './paths.js';
 import { LayeredMap } from './layered-map.js';
-import { runEffects, type RunEffects, type WriteKind } from './run-effects.js';
+import { runEffects, type RunEffects } from './run-effects.js';
 import {
   AUTOMATIC_PLATFORM_ARGS,
   PREDEFINED_ARGS,
@@ -19,96 +20,7 @@ import {
   type VarValue,
 } from './variables.js';
 
-export type StageBase =
-  | { kind: 'stage'; stage: Stage }
-  | { kind: 'image'; image: string; name: string; tag: string | null; digest: string | null }
-  | { kind: 'scratch' }
-  /** The base image depends on an ARG whose value is not known. */
-  | { kind: 'unresolved'; text: string };
-
-export interface Stage {
-  index: number;
-  /** The `AS` name, lower-cased (Docker compares stage names case-insensitively). */
-  name: string | null;
-  from: FromNode;
-  /** The stage's instructions after its FROM. */
-  instructions: InstructionNode[];
-  base: StageBase;
-  isFinal: boolean;
-}
-
-export type StageRefKind = 'from' | 'copy' | 'mount';
-
-export interface StageRef {
-  kind: StageRefKind;
-  /** The instruction holding the reference. */
-  node: InstructionNode;
-  /** The stage the instruction belongs to (null for a reference outside any stage). */
-  stage: Stage | null;
-  /** The reference as written (a flag value, a mount's `from=`, or a FROM image). */
-  text: string;
-  /** The reference after ARG expansion, or null when an ARG's value is unknown. */
-  resolved: string | null;
-  /** Where the reference sits in the source. */
-  range: Range;
-  /** The stage it names, when it names one defined before. */
-  target: Stage | null;
-  /** An image reference (`nginx:1.27`, `ghcr.io/x/y`), not a stage. */
-  external: boolean;
-  /** Why the reference is broken, when it is. */
-  problem: 'unknown' | 'forward' | 'self' | 'index-out-of-range' | null;
-  /** For `copy`: the flag; for `mount`: the `--mount` flag. */
-  flag: FlagNode | null;
-}
-
-export interface InstructionState {
-  stage: Stage | null;
-  /** Absolute working directory in force (`/` when none was set). */
-  workdir: string;
-  /** The WORKDIR was set in this file (this stage or an ancestor stage), not inherited from an image. */
-  workdirKnown: boolean;
-  user: string | null;
-  shell: string[];
-  /** ENV values in force (inherited from parent stages), `undefined` for values not known. */
-  env: ReadonlyMap<string, VarValue>;
-  /** ARGs declared in the stage (or global ARGs for FROM lines). */
-  args: ReadonlyMap<string, VarValue>;
-}
-
-export interface FileWrite {
-  path: string;
-  kind: WriteKind;
-  node: InstructionNode;
-  how: 'copy' | 'add' | 'workdir' | 'run';
-  /** For COPY --from: the stage (or external image) it copies from. */
-  from: StageRef | null;
-  /**
-   * False when the path was resolved against a working directory the file does not set (a
-   * relative path under the base image's unknown WORKDIR): the real path may differ.
-   */
-  anchored: boolean;
-}
-
-export interface CopySource {
-  /** The source path as written, after ARG expansion (or as written when unknown). */
-  value: string;
-  token: Token;
-  hasGlob: boolean;
-}
-
-export interface CopyInfo {
-  node: InstructionNode;
-  /** The stage or image it copies from; null when it copies from the build context. */
-  from: StageRef | null;
-  sources: CopySource[];
-  /** Heredoc sources (`COPY <<EOF /x`). */
-  heredocSources: number;
-  dest: Token | null;
-  /** Absolute destination (resolved against WORKDIR), or null when an ARG in it is unknown. */
-  destPath: string | null;
-  /** The destination is a directory (ends in `/`, or several sources). */
-  destIsDir: boolean;
-}
+export type { StageBase, Stage, StageRefKind, StageRef, InstructionState, FileWrite, CopySource, CopyInfo } from './types.js';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const NO_VARS = LayeredMap.of<VarValue>();
@@ -194,7 +106,7 @@ export class DockerfileModel {
   shell(node: InstructionNode): ShellScript[] {
     const cached = this.shellCache.get(node);
     if (cached) return cached;
-    const scripts = this.parseRunScripts(node);
+    const scripts = parseRunScripts(this.root, node);
     this.shellCache.set(node, scripts);
     return scripts;
   }
@@ -213,7 +125,7 @@ export class DockerfileModel {
   copyInfo(node: InstructionNode): CopyInfo {
     let info = this.copyCache.get(node);
     if (!info) {
-      info = this.buildCopyInfo(node);
+      info = buildCopyInfo(this, node);
       this.copyCache.set(node, info);
     }
     return info;
@@ -225,7 +137,7 @@ export class DockerfileModel {
     let writes = this.writesCache.get(stage);
     if (writes) return writes;
     writes = stage.base.kind === 'stage' ? [...this.writes(stage.base.stage)] : [];
-    for (const node of stage.instructions) writes.push(...this.instructionWrites(node));
+    for (const node of stage.instructions) writes.push(...instructionWrites(this, node));
     this.writesCache.set(stage, writes);
     return writes;
   }
@@ -430,120 +342,7 @@ export class DockerfileModel {
     return ref;
   }
 
-  private parseRunScripts(node: InstructionNode): ShellScript[] {
-    if (node.type !== 'RUN' || node.execForm) return [];
-    const text = this.root.text;
-    const escape = this.root.escapeChar;
-    const scripts: ShellScript[] = [];
-    const heredocScript = node.heredocs.length > 0 && isHeredocScript(node);
-    if (node.bodyRange && !heredocScript) {
-      // With heredocs the command line and the bodies are parsed together: the bodies are data.
-      const end = node.heredocs.length > 0 ? node.range[1] : node.bodyRange[1];
-      scripts.push(parseShell(shellSourceOf(text.slice(node.bodyRange[0], end), escape), node.bodyRange[0]));
-    }
-    if (heredocScript) {
-      for (const h of node.heredocs) {
-        if (h.contentRange && !/^#!(?!.*\b(sh|bash|ash|dash|zsh)\b)/.test(h.content ?? '')) {
-          scripts.push(parseShell(text.slice(h.contentRange[0], h.contentRange[1]), h.contentRange[0]));
-        }
-      }
-    }
-    return scripts;
-  }
 
-  private buildCopyInfo(node: InstructionNode): CopyInfo {
-    const flag = node.flags.find((f) => f.name.toLowerCase() === 'from');
-    const from = flag ? (this.refs.find((r) => r.node === node && r.kind === 'copy') ?? null) : null;
-    let words = node.args;
-    if (node.execForm) words = [];
-    const heredocSources = node.heredocs.length;
-    const argTokens = words.filter((a) => !a.value.startsWith('<<'));
-    const dest = argTokens.at(-1) ?? null;
-    const sourceTokens = node.execForm ? [] : argTokens.slice(0, -1);
-    const sources = sourceTokens.map((token) => {
-      const value = this.expand(token.value, node).value ?? token.value;
-      return { value, token, hasGlob: hasGlob(value) };
-    });
-    let destPath: string | null = null;
-    let destIsDir = false;
-    if (dest) {
-      const expanded = this.expand(dest.value, node).value;
-      if (expanded !== null) {
-        destPath = resolveImagePath(this.stateAt(node).workdir, expanded);
-        destIsDir = expanded.endsWith('/') || expanded === '.' || sources.length + heredocSources > 1;
-      }
-    }
-    if (node.execForm && node.execForm.length >= 2) {
-      const expanded = this.expand(node.execForm.at(-1) as string, node).value;
-      if (expanded !== null) destPath = resolveImagePath(this.stateAt(node).workdir, expanded);
-    }
-    return { node, from, sources, heredocSources, dest, destPath, destIsDir };
-  }
-
-  private instructionWrites(node: InstructionNode): FileWrite[] {
-    const state = this.stateAt(node);
-    switch (node.type) {
-      case 'WORKDIR': {
-        const target = this.workdirTarget(node);
-        if (target === null) return [];
-        const anchored = state.workdirKnown || target.startsWith('/');
-        return [{ path: resolveImagePath(state.workdir, target), kind: 'dir', node, how: 'workdir', from: null, anchored }];
-      }
-      case 'COPY':
-      case 'ADD': {
-        const info = this.copyInfo(node);
-        if (info.destPath === null) return [];
-        const how = node.type === 'COPY' ? 'copy' : 'add';
-        const destText = node.execForm ? (node.execForm.at(-1) ?? '') : (info.dest?.value ?? '');
-        const anchored = state.workdirKnown || this.expand(destText, node).value?.startsWith('/') === true;
-        const out: FileWrite[] = [];
-        if (!info.destIsDir) {
-          out.push({ path: info.destPath, kind: 'file', node, how, from: info.from, anchored });
-          return out;
-        }
-        for (const s of info.sources) {
-          if (!s.hasGlob && s.value !== '.' && !s.value.endsWith('/')) {
-            const name = basename(s.value.replace(/^https?:\/\/.*\//, ''));
-            out.push({ path: resolveImagePath(info.destPath, name), kind: 'file', node, how, from: info.from, anchored });
-          }
-        }
-        // A directory source copies its contents into the destination: something below it, not known what.
-        if (info.heredocSources > 0 || info.sources.some((s) => mayBeDirectory(s.value, how))) {
-          out.push({ path: info.destPath, kind: 'tree', node, how, from: info.from, anchored });
-        }
-        return out;
-      }
-      case 'RUN':
-        return this.runEffects(node).writes.map((w) => ({
-          path: w.path,
-          kind: w.kind,
-          node,
-          how: 'run' as const,
-          from: null,
-          anchored: state.workdirKnown || !w.relative,
-        }));
-      default:
-        return [];
-    }
-  }
-}
-
-/**
- * Whether a COPY/ADD source may be a directory (or an archive ADD extracts): `.`, a trailing `/`,
- * a glob, or a name without a file extension (`src`, `bin`, `conf.d`); `index.html` is a file.
- */
-function mayBeDirectory(source: string, how: 'copy' | 'add'): boolean {
-  if (/^https?:\/\//.test(source)) return false;
-  if (how === 'add' && /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i.test(source)) return true;
-  if (source === '.' || source.endsWith('/') || hasGlob(source)) return true;
-  return !/.\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(basename(source)) || /\.d$/.test(source);
-}
-
-/** `RUN <<EOF` (and `RUN bash <<EOF`) run the heredoc body as the script; other heredocs are data. */
-function isHeredocScript(node: InstructionNode): boolean {
-  const words = node.args.filter((a) => !a.value.startsWith('<<')).map((a) => a.value);
-  if (words.length === 0) return true;
-  return /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(words[0] ?? '') && words.slice(1).every((w) => w.startsWith('-'));
 }
 
 /** Split an image reference into name, tag and digest. */
