@@ -28,7 +28,10 @@ const FLAGS: Record<string, Array<{ names: string[]; kind: CheckKind }>> = {
   rpm: [{ names: ['--nosignature', '--nodigest'], kind: 'signature' }],
 };
 
-/** Words that turn a check off wherever they appear: apt `-o` values, repository files written by echo, git `-c`. */
+/**
+ * Words that turn a check off wherever they appear: apt `-o` values, repository files written by
+ * echo, git `-c`. With a capturing group (and the `d` flag), the group is the part reported.
+ */
 const SETTINGS: Array<{ pattern: RegExp; kind: CheckKind }> = [
   { pattern: /Verify-(Peer|Host)\s*=\s*"?(false|0|no)\b/i, kind: 'tls' },
   { pattern: /^http\.sslverify=(false|0|no)$/i, kind: 'tls' },
@@ -37,7 +40,7 @@ const SETTINGS: Array<{ pattern: RegExp; kind: CheckKind }> = [
   { pattern: /AllowUnauthenticated\s*=\s*"?(true|1|yes)\b/i, kind: 'signature' },
   { pattern: /AllowInsecureRepositories\s*=\s*"?(true|1|yes)\b/i, kind: 'signature' },
   // apt source options: `deb [ trusted=yes ] http://...`.
-  { pattern: /(?<=\[[^\]]*)\b(trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes\b(?=[^\]]*\])/, kind: 'signature' },
+  { pattern: /\[[^\]]*?\b((?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes)\b[^\]]*\]/d, kind: 'signature' },
   { pattern: /\b(repo_)?gpgcheck\s*=\s*(0|false|no)\b/i, kind: 'signature' },
 ];
 
@@ -79,8 +82,9 @@ function whole(word: ShellWord): { range: [number, number]; text: string } {
 function part(word: ShellWord, pattern: RegExp): { range: [number, number]; text: string } {
   const match = pattern.exec(word.text);
   if (!match) return whole(word);
-  const text = match[0].trim();
-  const start = word.range[0] + match.index + match[0].indexOf(text);
+  const [from, to] = match.indices?.[1] ?? [match.index, match.index + match[0].length];
+  const text = word.text.slice(from, to).trim();
+  const start = word.range[0] + from + word.text.slice(from, to).indexOf(text);
   return { range: [start, start + text.length], text };
 }
 
