@@ -40,18 +40,24 @@ cleanup() {
   remove_tmp "$WORK_DIR/rootfs.tar" 2>/dev/null || true
   remove_tmp "$WORK_DIR/busybox" 2>/dev/null || true
   remove_tmp "$WORK_DIR/build" 2>/dev/null || true
+  remove_tmp "$WORK_DIR/debootstrap.log" 2>/dev/null || true
   rmdir -- "$WORK_DIR" 2>/dev/null || true
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 log() { printf 'prepare-images: %s\n' "$*" >&2; }
 
-# True when every name exists with the current version label.
+# True when every name exists with the wanted version label (default: IMAGES_VERSION).
 current() {
-  local name version
+  current_as "$IMAGES_VERSION" "$@"
+}
+current_as() {
+  local wanted=$1 name version
+  shift
   for name in "$@"; do
     version=$(buildah inspect --type image --format "{{index .OCIv1.Config.Labels \"$LABEL\"}}" "$name" 2>/dev/null) || return 1
-    [ "$version" = "$IMAGES_VERSION" ] || return 1
+    [ "$version" = "$wanted" ] || return 1
   done
 }
 
@@ -128,27 +134,43 @@ build_debian() {
 # An image made by installing Debian packages on the debian base (plus extra Dockerfile lines).
 build_on_debian() {
   local label=$1 packages=$2 extra=$3; shift 3
-  current "$@" && { log "$label is current"; return; }
-  log "$label ($packages)"
+  build_from localhost/dockerfile-opt/debian:bookworm "$label" \
+    "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $packages && rm -rf /var/lib/apt/lists/*
+$extra" "$@"
+}
+
+# An image made from another with a few Dockerfile lines, tagged with the names that follow.
+build_from() {
+  local base=$1 label=$2 lines=$3; shift 3
+  # The recipe is part of the version: editing it rebuilds this image, and only this one.
+  local version
+  version="$IMAGES_VERSION-$(printf '%s\n%s' "$base" "$lines" | sha256sum | cut -c1-12)"
+  current_as "$version" "$@" && { log "$label is current"; return; }
+  log "$label"
   local dir="$WORK_DIR/build/$label"
   mkdir -p "$dir"
   cat >"$dir/Dockerfile" <<EOF
-FROM localhost/dockerfile-opt/debian:bookworm
-RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $packages && rm -rf /var/lib/apt/lists/*
-$extra
-LABEL $LABEL=$IMAGES_VERSION
+FROM $base
+$lines
+LABEL $LABEL=$version
 EOF
-  buildah bud --quiet --pull=never --format docker -v /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro \
-    -t "$1" "$dir" >/dev/null
+  # No CA bundle mount here: the ca-certificates package writes that file. --layers: an image whose
+  # later lines change reuses its package layer.
+  buildah bud --pull=never --layers --format docker -t "$1" "$dir" >"$WORK_DIR/build/$label.log" 2>&1 \
+    || { tail -20 "$WORK_DIR/build/$label.log" >&2; return 1; }
   local first=$1; shift
   tag_all "$first" "$@"
   remove_tmp "$dir"
 }
 
 build_go() {
-  build_on_debian go 'golang-go ca-certificates' 'ENV GOPATH=/go GOFLAGS=-mod=mod GOTOOLCHAIN=local
+  # GO111MODULE=auto: the diamol lab has no go.mod and builds in GOPATH mode, as on old Go images.
+  build_on_debian go 'golang-go ca-certificates' 'ENV GOPATH=/go GO111MODULE=auto
 RUN mkdir -p /go && chmod 777 /go' \
-    localhost/dockerfile-opt/golang docker.io/library/golang:1.22 docker.io/diamol/golang:latest
+    localhost/dockerfile-opt/golang docker.io/library/golang:1.22
+  # diamol/golang builds static binaries that run on the small diamol/base; without a C compiler
+  # in this stand-in, cgo would still link net dynamically against glibc.
+  build_from localhost/dockerfile-opt/golang diamol-golang 'ENV CGO_ENABLED=0' docker.io/diamol/golang:latest
 }
 build_node() {
   build_on_debian node 'nodejs npm ca-certificates' '' localhost/dockerfile-opt/node docker.io/library/node:20

@@ -24,8 +24,8 @@ export class BuildahBuilder implements Builder {
 
   async unavailable(): Promise<string | null> {
     try {
-      const { code, stdout } = await this.exec(['version']);
-      if (code !== 0) return `"${this.command} version" failed: ${stdout.trim()}`;
+      const { code, output } = await this.exec(['version']);
+      if (code !== 0) return `"${this.command} version" failed: ${output.trim()}`;
     } catch {
       return `${this.command} is not installed (Debian: apt-get install -y buildah).`;
     }
@@ -36,30 +36,30 @@ export class BuildahBuilder implements Builder {
   async build(request: BuildRequest): Promise<BuildResult> {
     const started = process.hrtime.bigint();
     const args = ['bud', '--pull=never', '--layers', '--force-rm', '--format', 'docker', ...(request.noCache ? ['--no-cache'] : []), ...this.buildArgs, '-f', request.dockerfile, '-t', request.tag, request.context];
-    const { code, stdout } = await this.exec(args);
+    const { code, output } = await this.exec(args);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { ok: code === 0, seconds, steps: parseSteps(stdout), log: stdout };
+    return { ok: code === 0, seconds, steps: parseSteps(output), log: output };
   }
 
   async inspect(image: string): Promise<ImageInfo> {
-    const format = '{{json .Manifest}}\n{{json .Docker.Config.Entrypoint}}\n{{json .Docker.Config.Cmd}}';
-    const { code, stdout } = await this.exec(['inspect', '--type', 'image', '--format', format, image]);
-    if (code !== 0) throw new Error(`buildah inspect ${image} failed: ${stdout.trim()}`);
-    const [manifestJson = '""', entrypointJson = 'null', cmdJson = 'null'] = stdout.trim().split('\n');
-    const manifest = JSON.parse(JSON.parse(manifestJson) as string) as { layers?: { size: number }[] };
-    const layers = manifest.layers ?? [];
+    // The whole JSON: buildah 1.28's --format templates have no json function.
+    const { code, stdout, output } = await this.exec(['inspect', '--type', 'image', image]);
+    if (code !== 0) throw new Error(`buildah inspect ${image} failed: ${output.trim()}`);
+    const inspected = JSON.parse(stdout) as { Manifest: string; OCIv1?: { config?: { Entrypoint?: string[] | null; Cmd?: string[] | null } } };
+    const layers = (JSON.parse(inspected.Manifest) as { layers?: { size: number }[] }).layers ?? [];
+    const config = inspected.OCIv1?.config ?? {};
     return {
       sizeBytes: layers.reduce((sum, layer) => sum + layer.size, 0),
       layers: layers.length,
-      entrypoint: (JSON.parse(entrypointJson) as string[] | null) ?? [],
-      cmd: (JSON.parse(cmdJson) as string[] | null) ?? [],
+      entrypoint: config.Entrypoint ?? [],
+      cmd: config.Cmd ?? [],
     };
   }
 
   async files(image: string): Promise<Map<string, ImageFile>> {
     return this.withContainer(image, async (container) => {
       const mounted = await this.exec(['mount', container]);
-      if (mounted.code !== 0) throw new Error(`buildah mount failed: ${mounted.stdout.trim()}`);
+      if (mounted.code !== 0) throw new Error(`buildah mount failed: ${mounted.output.trim()}`);
       const root = mounted.stdout.trim();
       try {
         return await walk(root);
@@ -110,7 +110,7 @@ export class BuildahBuilder implements Builder {
 
   private async withContainer<T>(image: string, use: (container: string) => Promise<T>): Promise<T> {
     const created = await this.exec(['from', '--quiet', '--pull=never', image]);
-    if (created.code !== 0) throw new Error(`buildah from ${image} failed: ${created.stdout.trim()}`);
+    if (created.code !== 0) throw new Error(`buildah from ${image} failed: ${created.output.trim()}`);
     const container = created.stdout.trim();
     try {
       return await use(container);
@@ -119,14 +119,19 @@ export class BuildahBuilder implements Builder {
     }
   }
 
-  private exec(args: readonly string[]): Promise<{ code: number | null; stdout: string }> {
+  /** `stdout` alone (what is parsed) and `output`, stdout and stderr interleaved (what is shown). */
+  private exec(args: readonly string[]): Promise<{ code: number | null; stdout: string; output: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(this.command, args, { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        output += chunk.toString('utf8');
+      });
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
       child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout }));
+      child.on('close', (code) => resolve({ code, stdout, output }));
     });
   }
 }
