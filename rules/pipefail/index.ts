@@ -31,7 +31,8 @@ export default defineRule({
     const stagesWithShellFix = new Set<Stage>();
     const shellFix = (run: InstructionNode): FixDescriptor | null => {
       const stage = ctx.model.stageOf(run);
-      if (!stage || mayBeBusyBox(ctx.model, run)) return null;
+      // An ONBUILD trigger runs in another build, under that build's SHELL.
+      if (!stage || run.onbuildParent || mayBeBusyBox(ctx.model, run)) return null;
       for (let s: Stage | null = stage; s; s = s.base.kind === 'stage' ? s.base.stage : null) if (stagesWithShellFix.has(s)) return null;
       stagesWithShellFix.add(stage);
       return {

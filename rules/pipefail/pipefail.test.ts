@@ -46,6 +46,12 @@ describe('pipefail', () => {
     expect(fixRule(rule, fixed, { unsafe: true })).toBe(fixed);
   });
 
+  test('an ONBUILD trigger is reported without a fix', () => {
+    const text = 'FROM debian:12\nONBUILD RUN a | b\n';
+    expect(lintRule(rule, text).map((f) => f.text)).toEqual(['a | b']);
+    expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+  });
+
   test('fixtures: continuations with comments, heredocs, lower-case keywords, substitutions, Alpine without bash, SHELL', () => {
     const { expected, actual } = checkFixtures(rule);
     expect(actual).toEqual(expected);
