@@ -21,7 +21,8 @@ export default defineRule({
   create(ctx) {
     return runVisitors((run) => {
       const user = ctx.model.stateAt(run).user;
-      const asRoot = user === null || ROOT_USERS.has(user);
+      // An ONBUILD trigger runs as whatever user the downstream build has set.
+      const asRoot = !run.onbuildParent && (user === null || ROOT_USERS.has(user));
       for (const script of ctx.model.shell(run)) {
         for (const command of script.commands) {
           const name = command.name;

@@ -27,9 +27,9 @@ describe('no-sudo', () => {
     expect(fixRule(rule, fixed, { unsafe: true })).toBe(fixed);
   });
 
-  test('no fix as another user or with sudo options', () => {
-    const text = 'FROM debian:12\nRUN sudo -u app make\nUSER 1000\nRUN sudo make\n';
-    expect(lintRule(rule, text).map((f) => f.line)).toEqual([2, 4]);
+  test('no fix as another user, with sudo options, or in an ONBUILD trigger', () => {
+    const text = 'FROM debian:12\nRUN sudo -u app make\nUSER 1000\nRUN sudo make\nUSER root\nONBUILD RUN sudo make\n';
+    expect(lintRule(rule, text).map((f) => f.line)).toEqual([2, 4, 6]);
     expect(fixRule(rule, text, { unsafe: true })).toBe(text);
   });
 
