@@ -58,12 +58,16 @@ describe('apt-get-yes', () => {
       'FROM debian:12',
       'RUN apt-get update && apt-get clean && apt-get download curl && apt-cache show curl',
       'RUN if apt-get install -s curl > /dev/null; then echo ok; fi',
-      'RUN apt-get install $APT_OPTS curl && apt-get ${APT_GET_FLAGS} install git',
+      'RUN apt-get install $APT_OPTS curl && apt-get ${APT_GET_FLAGS} install git && apt-get install "$INSTALL_ARGS" vim',
       'RUN ["apt-get", "install", "curl"]',
       'RUN echo apt-get install curl',
       '',
     ].join('\n');
     expect(lintRule(rule, text)).toEqual([]);
+  });
+
+  test('a variable that names packages, not options, does not hide the missing -y', () => {
+    expect(lintRule(rule, 'FROM debian:12\nRUN apt-get install $TARGET_PKGS ${BUILD_DEPS}\n').map((f) => f.text)).toEqual(['apt-get install']);
   });
 
   test('finds the command inside continuations with comment lines and in heredocs', () => {

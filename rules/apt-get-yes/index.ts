@@ -3,6 +3,9 @@ import { hasOption, runVisitors } from '../_shared/commands.js';
 import { packageManagerCalls, type PackageManagerCall } from '../_shared/package-managers.js';
 import { commandRange } from '../_shared/run-helpers.js';
 
+/** A variable that holds options rather than packages: `$APT_OPTS`, `"${APT_GET_FLAGS}"`, `$INSTALL_ARGS`. */
+const OPTIONS_VARIABLE = /^"?\$\{?(?:\w*_)?(?:OPTS?|OPTIONS|FLAGS?|ARGS?)(?:\}|"|$)/i;
+
 /** No-action options: apt only prints what it would do (`if apt-get install -s pkg; then`). */
 const SIMULATE = ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'];
 
@@ -81,7 +84,7 @@ export default defineRule({
         if ((call.manager !== 'apt-get' && call.manager !== 'apt') || !subcommand || !PROMPTING_SUBCOMMANDS.has(subcommand.value)) continue;
         if (answersYes(call) || hasOption(call.parsed.options, SIMULATE)) continue;
         // `apt-get $APT_OPTS install` or `apt-get install $FLAGS curl`: the options may hold -y.
-        if (call.invocation.args.some((word) => !word.isStatic && /^\$\{?\w*(OPT|FLAG|ARG)/i.test(word.value))) continue;
+        if (call.invocation.args.some((word) => !word.isStatic && OPTIONS_VARIABLE.test(word.value))) continue;
         if (configuredEarlier(ctx.model, ctx.root.text, run, call.invocation.command.range[0])) continue;
         ctx.report({
           range: commandRange(call.invocation, subcommand),

@@ -3,6 +3,9 @@ import { hasOption, runVisitors } from '../_shared/commands.js';
 import { packageManagerCalls, type PackageManagerCall } from '../_shared/package-managers.js';
 import { commandRange } from '../_shared/run-helpers.js';
 
+/** A variable that holds options rather than packages: `$APT_OPTS`, `"${APT_GET_FLAGS}"`, `$INSTALL_ARGS`. */
+const OPTIONS_VARIABLE = /^"?\$\{?(?:\w*_)?(?:OPTS?|OPTIONS|FLAGS?|ARGS?)(?:\}|"|$)/i;
+
 /** No-action options: apt only prints what it would do (`if apt-get install -s pkg; then`). */
 const SIMULATE = ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'];
 
@@ -53,7 +56,7 @@ export default defineRule({
     fixSafety: 'unsafe',
     sources: ['DL3015'],
     description: '`apt-get install` uses `--no-install-recommends` to keep images small.',
-    messages: { missing: 'Add --no-install-recommends to "{{command}}" to avoid installing packages nobody asked for.' },
+    messages: { missing: 'Add --no-install-recommends to avoid installing packages nobody asked for.' },
     schema: [],
   },
   create(ctx) {
@@ -63,12 +66,11 @@ export default defineRule({
         if ((call.manager !== 'apt-get' && call.manager !== 'apt') || subcommand?.value !== 'install') continue;
         if (skipsRecommends(call) || hasOption(call.parsed.options, SIMULATE)) continue;
         // `apt-get install $APT_OPTS curl`: the options may hold --no-install-recommends.
-        if (call.invocation.args.some((word) => !word.isStatic && /^\$\{?\w*(OPT|FLAG|ARG)/i.test(word.value))) continue;
+        if (call.invocation.args.some((word) => !word.isStatic && OPTIONS_VARIABLE.test(word.value))) continue;
         if (configuredEarlier(ctx.model, ctx.root.text, run, call.invocation.command.range[0])) continue;
         ctx.report({
           range: commandRange(call.invocation, subcommand),
           messageId: 'missing',
-          data: { command: `${call.invocation.program} ${subcommand.value}` },
           fix: {
             description: 'Add --no-install-recommends (installs fewer packages; the build may need some of them)',
             edits: [{ range: [subcommand.range[1], subcommand.range[1]], text: ' --no-install-recommends' }],

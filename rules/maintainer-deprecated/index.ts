@@ -10,6 +10,16 @@ function doubleQuoted(value: string, escapeChar: string): string {
   return `"${quoted}"`;
 }
 
+const AUTHORS_LABEL = 'org.opencontainers.image.authors';
+
+/** The whole lines of `range`: from the indentation before it to its line break included. */
+function lineRange(text: string, [start, end]: readonly [number, number]): [number, number] {
+  let from = start;
+  while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+  const lineBreak = /^[ \t]*\r?\n/.exec(text.slice(end));
+  return [from, end + (lineBreak ? lineBreak[0].length : 0)];
+}
+
 /** The author MAINTAINER names: its text, without the quotes of `MAINTAINER "Jane Doe"` (Docker keeps them, nobody means them). */
 function authorOf(argsText: string): string {
   const author = argsText.trim();
@@ -42,14 +52,19 @@ export default defineRule({
           return;
         }
         const keyword = node.keywordToken.text === node.keywordToken.text.toLowerCase() ? 'label' : 'LABEL';
+        // The stage already names its authors with the label: a second label would override it.
+        const stage = ctx.model.stageOf(node);
+        const labelled = stage?.instructions.some((other) => other.type === 'LABEL' && other.properties.some((p) => p.name.value === AUTHORS_LABEL)) === true;
         ctx.report({
           node: node.keywordToken,
           messageId: 'deprecated',
           data: { author },
-          fix: {
-            description: 'Replace with an OCI authors label',
-            edits: [{ range: node.range, text: `${keyword} org.opencontainers.image.authors=${doubleQuoted(author, ctx.root.escapeChar)}` }],
-          },
+          fix: labelled
+            ? { description: `Remove it (the stage has an ${AUTHORS_LABEL} label)`, edits: [{ range: lineRange(ctx.root.text, node.range), text: '' }] }
+            : {
+                description: 'Replace with an OCI authors label',
+                edits: [{ range: node.range, text: `${keyword} ${AUTHORS_LABEL}=${doubleQuoted(author, ctx.root.escapeChar)}` }],
+              },
         });
       },
     };

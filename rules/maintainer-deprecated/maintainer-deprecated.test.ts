@@ -69,6 +69,14 @@ describe('maintainer-deprecated', () => {
     expect(fixRule(rule, fixed)).toBe(fixed);
   });
 
+  test('when the stage already has an authors label, the fix removes the MAINTAINER line instead of adding a second label', () => {
+    const text = 'FROM x:1 AS a\r\nMAINTAINER Jane\r\n  LABEL org.opencontainers.image.authors="Jane Doe" version=1\r\nFROM a\r\n  MAINTAINER Jane\r\n';
+    const fixed = fixRule(rule, text);
+    expect(fixed).toBe('FROM x:1 AS a\r\n  LABEL org.opencontainers.image.authors="Jane Doe" version=1\r\nFROM a\r\n  LABEL org.opencontainers.image.authors="Jane"\r\n');
+    expect(fixRule(rule, fixed)).toBe(fixed);
+    expect(fixRule(rule, 'FROM x:1\nLABEL org.opencontainers.image.authors=x\nMAINTAINER Jane')).toBe('FROM x:1\nLABEL org.opencontainers.image.authors=x\n');
+  });
+
   test('an empty MAINTAINER is reported without a fix', () => {
     const text = 'FROM x:1\nMAINTAINER\n';
     expect(lintRule(rule, text).map((f) => [f.line, f.text, f.message])).toEqual([
