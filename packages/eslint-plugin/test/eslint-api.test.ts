@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { rules } from '@dockerfile-opt/rules';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../src/index.js';
+import { messageOf } from './messages.js';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const appDir = join(repoRoot, 'fixtures/eslint/app');
@@ -25,18 +26,21 @@ function brief(m: Linter.LintMessage): [string | null, number, number, number | 
   return [m.ruleId, m.line, m.column, m.endLine, m.endColumn, m.message];
 }
 
-const APT_YES = '"apt-get install" without -y waits for a confirmation that never comes in a build.';
-const APT_RECOMMENDS = 'Add --no-install-recommends to avoid installing packages nobody asked for.';
+const APT_YES = messageOf('apt-get-yes', 'missing', { command: 'apt-get install' });
+const APT_RECOMMENDS = messageOf('apt-no-install-recommends', 'missing');
+const WORKDIR_APP = messageOf('workdir-relative', 'relative', { path: 'app' });
+const casing = (keyword: string): string => messageOf('instruction-casing', 'notUpper', { keyword });
+const maintainer = (author: string): string => messageOf('maintainer-deprecated', 'deprecated', { author });
 
 describe('ESLint Node API with configs.recommended (fixture rules)', () => {
   test('lintText reports our rules at 1-based lines and columns, honouring both kinds of ignore comment', async () => {
     const [result] = await eslintWith([recommended]).lintText(appText, { filePath: 'Dockerfile' });
     expect(result?.messages.map(brief)).toEqual([
-      ['dockerfile-opt/maintainer-deprecated', 3, 1, 3, 11, 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>".'],
-      ['dockerfile-opt/instruction-casing', 4, 1, 4, 4, 'Instruction "run" should be written in upper case.'],
+      ['dockerfile-opt/maintainer-deprecated', 3, 1, 3, 11, maintainer('Jane Doe <jane@example.com>')],
+      ['dockerfile-opt/instruction-casing', 4, 1, 4, 4, casing('run')],
       ['dockerfile-opt/apt-get-yes', 4, 23, 4, 38, APT_YES],
       ['dockerfile-opt/apt-no-install-recommends', 4, 23, 4, 38, APT_RECOMMENDS],
-      ['dockerfile-opt/workdir-relative', 9, 9, 9, 12, 'WORKDIR "app" is relative and no absolute WORKDIR comes before it: it depends on the base image.'],
+      ['dockerfile-opt/workdir-relative', 9, 9, 9, 12, WORKDIR_APP],
     ]);
     // `# eslint-disable-next-line dockerfile-opt/apt-get-yes` suppresses line 6 (ESLint keeps it as suppressed);
     // `# dockerfile-opt ignore=apt-no-install-recommends` drops line 8 before ESLint sees it.
@@ -87,7 +91,7 @@ describe('ESLint Node API with configs.recommended (fixture rules)', () => {
     );
     expect(result?.messages.map(brief)).toEqual([
       ['dockerfile-opt/apt-no-install-recommends', 4, 23, 4, 38, APT_RECOMMENDS],
-      ['dockerfile-opt/workdir-relative', 9, 9, 9, 12, 'WORKDIR "app" is relative and no absolute WORKDIR comes before it: it depends on the base image.'],
+      ['dockerfile-opt/workdir-relative', 9, 9, 9, 12, WORKDIR_APP],
     ]);
   });
 
@@ -110,8 +114,8 @@ describe('BOM and CRLF', () => {
   test('locations count lines across CRLF and columns without the BOM', async () => {
     const [result] = await eslintWith([recommended]).lintText(bomCrlf, { filePath: 'Dockerfile' });
     expect(result?.messages.map(brief)).toEqual([
-      ['dockerfile-opt/instruction-casing', 2, 1, 2, 11, 'Instruction "maintainer" should be written in upper case.'],
-      ['dockerfile-opt/maintainer-deprecated', 2, 1, 2, 11, 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="Jane".'],
+      ['dockerfile-opt/instruction-casing', 2, 1, 2, 11, casing('maintainer')],
+      ['dockerfile-opt/maintainer-deprecated', 2, 1, 2, 11, maintainer('Jane')],
       ['dockerfile-opt/apt-get-yes', 3, 5, 3, 20, APT_YES],
       ['dockerfile-opt/apt-no-install-recommends', 3, 5, 3, 20, APT_RECOMMENDS],
     ]);
@@ -204,10 +208,10 @@ describe('configs', () => {
         1,
         2,
         5,
-        '"FORM" is not a Dockerfile instruction. Did you mean "FROM"?',
+        messageOf('unknown-instruction', 'unknown', { keyword: 'FORM', suggestion: 'FROM' }),
         [{ desc: 'Change to FROM', fix: { range: [15, 19], text: 'FROM' } }],
       ],
-      ['dockerfile-opt/instruction-casing', undefined, 1, 3, 1, 3, 4, 'Instruction "run" should be written in upper case.', undefined],
+      ['dockerfile-opt/instruction-casing', undefined, 1, 3, 1, 3, 4, casing('run'), undefined],
     ]);
   });
 
@@ -222,7 +226,7 @@ describe('configs', () => {
     const config: Linter.Config = { ...recommended, rules: { 'dockerfile-opt/instruction-casing': ['error', { style: 'consistent' }] } };
     const [result] = await eslintWith([config]).lintText(text, { filePath: 'Dockerfile' });
     expect(result?.messages.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
-      ['dockerfile-opt/instruction-casing', 2, 3, 'Instruction "WORKDIR" is not in the lower case used by most instructions in this file.'],
+      ['dockerfile-opt/instruction-casing', 2, 3, messageOf('instruction-casing', 'inconsistent', { keyword: 'WORKDIR', expected: 'lower' })],
     ]);
     const wrong: Linter.Config = { ...recommended, rules: { 'dockerfile-opt/instruction-casing': ['error', { style: 'title' }] } };
     await expect(eslintWith([wrong]).lintText(text, { filePath: 'Dockerfile' })).rejects.toThrow(

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { messageOf } from './messages.js';
 
 const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -52,25 +53,26 @@ afterAll(() => {
 
 describe('the eslint CLI', () => {
   test('lints a file named Dockerfile with the recommended config', async () => {
-    const result = await eslint('Dockerfile');
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(
-      [
-        '',
-        join(dir, 'Dockerfile'),
-        '  3:1   warning  MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"  dockerfile-opt/maintainer-deprecated',
-        '  4:1   warning  Instruction "run" should be written in upper case                                                   dockerfile-opt/instruction-casing',
-        '  4:23  warning  "apt-get install" without -y waits for a confirmation that never comes in a build                   dockerfile-opt/apt-get-yes',
-        '  4:23  warning  Add --no-install-recommends to avoid installing packages nobody asked for                           dockerfile-opt/apt-no-install-recommends',
-        '  9:9   warning  WORKDIR "app" is relative and no absolute WORKDIR comes before it: it depends on the base image     dockerfile-opt/workdir-relative',
-        '',
-        '✖ 5 problems (0 errors, 5 warnings)',
-        '  0 errors and 3 warnings potentially fixable with the `--fix` option.',
-        '',
-        '',
-      ].join('\n'),
+    const json = await eslint('--format', 'json', 'Dockerfile');
+    expect(json.stderr).toBe('');
+    const [report] = JSON.parse(json.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number; message: string }> }>;
+    expect(report?.filePath).toBe(join(dir, 'Dockerfile'));
+    expect(report?.messages.map((m) => [m.line, m.column, m.ruleId, m.message])).toEqual([
+      [3, 1, 'dockerfile-opt/maintainer-deprecated', messageOf('maintainer-deprecated', 'deprecated', { author: 'Jane Doe <jane@example.com>' })],
+      [4, 1, 'dockerfile-opt/instruction-casing', messageOf('instruction-casing', 'notUpper', { keyword: 'run' })],
+      [4, 23, 'dockerfile-opt/apt-get-yes', messageOf('apt-get-yes', 'missing', { command: 'apt-get install' })],
+      [4, 23, 'dockerfile-opt/apt-no-install-recommends', messageOf('apt-no-install-recommends', 'missing')],
+      [9, 9, 'dockerfile-opt/workdir-relative', messageOf('workdir-relative', 'relative', { path: 'app' })],
+    ]);
+    expect(json.code).toBe(0);
+    // The default output: a row per finding under the file's path, and the summary.
+    const stylish = await eslint('Dockerfile');
+    const lines = stylish.stdout.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['', join(dir, 'Dockerfile')]);
+    expect(lines.slice(2, 7).map((l) => /^ {2}(\d+:\d+) +warning .* (\S+)$/.exec(l)?.slice(1))).toEqual(
+      report?.messages.map((m) => [`${m.line}:${m.column}`, m.ruleId]),
     );
-    expect(result.code).toBe(0);
+    expect(lines.slice(7)).toEqual(['', '✖ 5 problems (0 errors, 5 warnings)', '  0 errors and 3 warnings potentially fixable with the `--fix` option.', '', '']);
   }, 60_000);
 
   test('--fix writes the safe fixes and --max-warnings fails on what is left', async () => {

@@ -119,7 +119,9 @@ beforeAll(async () => {
   await step('pnpm', ['build'], workspace);
   tarballs = join(dir, 'tarballs');
   project = join(dir, 'project');
-  await step('pnpm', ['-r', 'pack', '--pack-destination', tarballs], workspace);
+  // `pnpm -r pack` alone now also packs the root (whose bundleDependencies pnpm refuses to pack
+  // with its isolated node_modules) and the private bench package: name the publishable folders.
+  await step('pnpm', ['-r', '--filter', './packages/*', '--filter', './rules', 'pack', '--pack-destination', tarballs], workspace);
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'dfo-pack-probe', private: true }, null, 2)}\n`);
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
@@ -135,7 +137,7 @@ afterAll(() => {
   if (dir.startsWith(tempPrefix)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('pnpm -r pack', () => {
+describe('pnpm -r pack of packages/* and rules', () => {
   test('gives one tarball per publishable package, holding exactly its runtime files', async () => {
     const publishable = publishablePackages(workspace);
     const manifests = publishable.map((p) => JSON.parse(readFileSync(join(p.dir, 'package.json'), 'utf8')) as { name: string; version: string });

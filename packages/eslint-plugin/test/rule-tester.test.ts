@@ -59,7 +59,7 @@ ruleTester.run('instruction-casing', rule('instruction-casing'), {
     {
       code: 'from debian:12\nRUN true\n',
       output: 'FROM debian:12\nRUN true\n',
-      errors: [{ message: 'Instruction "from" should be written in upper case.', line: 1, column: 1, endLine: 1, endColumn: 5 }],
+      errors: [{ messageId: 'notUpper', data: { keyword: 'from' }, line: 1, column: 1, endLine: 1, endColumn: 5 }],
     },
     {
       code: 'from debian:12\nrun true\nCMD ["x"]\n',
@@ -87,7 +87,7 @@ ruleTester.run('workdir-relative', rule('workdir-relative'), {
     {
       code: 'FROM debian:12\nWORKDIR app\n',
       output: null,
-      errors: [{ message: 'WORKDIR "app" is relative and no absolute WORKDIR comes before it: it depends on the base image.', line: 2, column: 9 }],
+      errors: [{ messageId: 'relative', data: { path: 'app' }, line: 2, column: 9, endLine: 2, endColumn: 12 }],
     },
   ],
 });
