@@ -223,6 +223,21 @@ describe('results', () => {
   });
 });
 
+describe('suggestions', () => {
+  test('a suggestion is applied only with unsafe fixes, even in a rule whose fixes are safe', () => {
+    const suggesting = defineRule({
+      id: 'suggesting',
+      meta: { category: 'style', severity: 'warn', recommended: true, fixable: 'sometimes', fixSafety: 'safe', description: 'x', messages: { m: 'm' } },
+      create: (ctx) => ({ RUN(node) { if (node.args[0]?.value === 'a') ctx.report({ node, messageId: 'm', suggest: [{ edits: [{ range: node.args[0].range, text: 'b' }] }] }); } }),
+    });
+    const [message] = lintWithRules('FROM x\nRUN a\n', [suggesting]).result.messages;
+    expect(message).toMatchObject({ fixDetails: { safety: 'unsafe' }, suggestions: [{ fix: { range: [11, 12], text: 'b' } }] });
+    expect(message!.fix).toBeUndefined();
+    expect(fixWithRules('FROM x\nRUN a\n', [suggesting]).output).toBe('FROM x\nRUN a\n');
+    expect(fixWithRules('FROM x\nRUN a\n', [suggesting], { unsafe: true }).output).toBe('FROM x\nRUN b\n');
+  });
+});
+
 describe('fix loop', () => {
   test('safe fixes only by default; unsafe with the flag; CRLF and BOM preserved', () => {
     const text = '\uFEFFFROM ubuntu\r\nrun a\r\nrun b\r\n';

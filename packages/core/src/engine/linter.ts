@@ -194,7 +194,8 @@ function toMessage(rule: RuleDefinition, d: ReportDescriptor, severity: 1 | 2, t
   for (const s of d.suggest ?? []) if (s.edits.length > 0) fixes.push(s);
   const primary = fixes[0];
   if (primary) {
-    const safety = primary.safety ?? defaultSafety;
+    // A suggestion is never applied by `--fix`: without a fix, the first one is an unsafe fix.
+    const safety = primary === d.fix ? (primary.safety ?? defaultSafety) : 'unsafe';
     message.fixDetails = { safety, edits: primary.edits, late: primary.late ?? false };
     if (primary.description) message.fixDetails.description = primary.description;
     if (safety === 'safe' && d.fix) message.fix = toEslintFix(text, primary.edits);
