@@ -79,6 +79,11 @@ describe('apt-get-yes', () => {
     expect(fixRule(rule, text)).toBe('FROM debian:12\nRUN apt-get update \\\n# the tools\n && apt-get install -y \\\n    curl\nRUN <<EOF\napt-get install -y git\nEOF\n');
   });
 
+  test('a heredoc that is data (cat, python) is not read as a script; one fed to bash is', () => {
+    const text = 'FROM debian:12\nRUN cat <<EOF > /usr/local/bin/setup.sh\napt-get install curl\nEOF\nRUN python3 <<EOF\nprint("apt-get install x")\nEOF\nRUN <<EOF bash\napt-get install git\nEOF\n';
+    expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([[9, 1, 'apt-get install']]);
+  });
+
   test('lower-case keywords, ONBUILD triggers and the backtick escape character', () => {
     const text = '# escape=`\nfrom debian:12\nrun apt-get update && `\n    apt-get install curl\nONBUILD RUN apt-get install git\n';
     expect(lintRule(rule, text).map((f) => [f.line, f.column, f.text])).toEqual([
