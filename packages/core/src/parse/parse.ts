@@ -9,6 +9,7 @@ import {
   type Onbuild,
   type ParserDirective,
   type Property,
+  type Variable,
 } from 'dockerfile-ast';
 import {
   KEYWORD_SET,
@@ -38,36 +39,49 @@ export function parseDockerfile(input: string): DockerfileNode {
   return withArgumentsMemo(() => build(text, hadBom, pm));
 }
 
-interface RawArgumentsSource {
+interface MemoizedMethods {
   getRawArguments: (this: Instruction) => Argument[];
+  getVariables: (this: Instruction) => Variable[];
 }
-const instructionPrototype = Instruction.prototype as unknown as RawArgumentsSource;
+const instructionPrototype = Instruction.prototype as unknown as MemoizedMethods;
 const computeRawArguments = instructionPrototype.getRawArguments;
+const computeVariables = instructionPrototype.getVariables;
 
 /**
- * dockerfile-ast scans an instruction's text for its arguments (with a line lookup per word) on
- * every `getArguments()`, and its own parser and getters call it a dozen times per instruction:
- * most of a parse went there. While `run` executes, each instruction's arguments are computed
- * once. Every call still gets new Argument and Range objects: callers shift the array, and
- * FROM's getters write into the first argument's range.
+ * dockerfile-ast recomputes on every call what its own getters ask for again and again: an
+ * instruction's arguments (a scan of its text with a line lookup per word; most of a parse went
+ * there) and its variables (each resolved by a walk over the whole file: FROM's getters made
+ * files with many stages quadratic). While `run` executes, each is computed once per instruction.
+ * Arguments are handed out as new Argument and Range objects every time: callers shift the array,
+ * and FROM's getters write into the first argument's range.
  */
 function withArgumentsMemo<T>(run: () => T): T {
-  const memo = new WeakMap<Instruction, Argument[]>();
+  const argumentsMemo = new WeakMap<Instruction, Argument[]>();
+  const variablesMemo = new WeakMap<Instruction, Variable[]>();
   instructionPrototype.getRawArguments = function memoizedRawArguments(this: Instruction): Argument[] {
-    let args = memo.get(this);
+    let args = argumentsMemo.get(this);
     if (!args) {
       args = computeRawArguments.call(this);
-      memo.set(this, args);
+      argumentsMemo.set(this, args);
     }
     return args.map((a) => {
       const { start, end } = a.getRange();
       return new Argument(a.getValue(), { start, end });
     });
   };
+  instructionPrototype.getVariables = function memoizedVariables(this: Instruction): Variable[] {
+    let variables = variablesMemo.get(this);
+    if (!variables) {
+      variables = computeVariables.call(this);
+      variablesMemo.set(this, variables);
+    }
+    return [...variables];
+  };
   try {
     return run();
   } finally {
     instructionPrototype.getRawArguments = computeRawArguments;
+    instructionPrototype.getVariables = computeVariables;
   }
 }
 
