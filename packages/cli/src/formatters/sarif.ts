@@ -52,10 +52,10 @@ const SOURCE_ROOT = '%SRCROOT%';
 
 /**
  * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. One run; its driver lists the
- * rules the results refer to, with their documentation. Safe fixes and suggestions (unsafe
- * fixes) become SARIF fixes: replacements given by character offsets (UTF-16 code units, the
- * run's column kind). A file that cannot be parsed is a tool execution notification, not a
- * result: no rule found it, the file simply was not checked.
+ * rules the results refer to, with their documentation. Safe fixes and suggestions (the unsafe
+ * fix and alternatives) become SARIF fixes: replacements given by character offsets (UTF-16
+ * code units, the run's column kind). A file that cannot be parsed is a tool execution
+ * notification, not a result: no rule found it, the file simply was not checked.
  */
 const sarif: Formatter = (results, { cwd, rulesMeta }) => {
   const rules: ReportingDescriptor[] = [];
@@ -79,7 +79,8 @@ const sarif: Formatter = (results, { cwd, rulesMeta }) => {
       const sarifResult: SarifResult = { ruleId: m.ruleId, ruleIndex: index, level: m.severity === 2 ? 'error' : 'warning', message: { text: m.message }, locations };
       const fixes = [
         ...(m.fix ? [sarifFix('Safe fix, applied by dockerfile-opt --fix', m.fix, artifactLocation)] : []),
-        ...(m.suggestions ?? []).map((s) => sarifFix(`${s.desc} (applied by dockerfile-opt --unsafe-fixes)`, s.fix, artifactLocation)),
+        // Without a safe fix, the first suggestion is the unsafe fix; the others are alternatives.
+        ...(m.suggestions ?? []).map((s, i) => sarifFix(!m.fix && i === 0 ? `${s.desc} (applied by dockerfile-opt --unsafe-fixes)` : s.desc, s.fix, artifactLocation)),
       ];
       if (fixes.length > 0) sarifResult.fixes = fixes;
       sarifResults.push(sarifResult);
