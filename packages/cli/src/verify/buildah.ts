@@ -75,7 +75,8 @@ export class BuildahBuilder implements Builder {
     const argv = [...entrypoint, ...cmd];
     if (argv.length === 0) return { exitCode: null, output: '(the image has no ENTRYPOINT or CMD)' };
     return this.withContainer(image, async (container) => {
-      const child = spawn(this.command, ['run', container, '--', ...argv], { env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      // One hostname for every run: an app that prints it must answer the same from both images.
+      const child = spawn(this.command, ['run', '--hostname', 'dockerfile-opt-verify', container, '--', ...argv], { env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
