@@ -184,6 +184,9 @@ describe('pnpm -r pack of packages/* and rules', () => {
 describe('in an empty npm project', () => {
   beforeAll(() => {
     writeFileSync(join(project, 'Dockerfile'), fixture);
+    // The CLI uses the nearest config file above a Dockerfile: this one keeps any stray config of
+    // the temporary folder's parents out (the defaults, the recommended rules, apply).
+    writeFileSync(join(project, '.dockerfile-opt.json'), '{}\n');
     writeFileSync(
       join(project, 'eslint.config.mjs'),
       'import dockerfileOpt from "eslint-plugin-dockerfile-opt";\nexport default [dockerfileOpt.configs.recommended];\n',
