@@ -16,6 +16,8 @@ import { defaultTouch, verifyRewrite } from './verify.js';
 class FakeBuilder implements Builder {
   readonly name = 'fake';
   readonly calls: string[] = [];
+  /** The edited source file as each build saw it. */
+  readonly sources: string[] = [];
   private readonly lastInputs = new Map<string, string[]>();
   private readonly images = new Map<string, { side: 'original' | 'fixed'; sourceAtBuild: string }>();
 
@@ -31,6 +33,7 @@ class FakeBuilder implements Builder {
     if (side === 'fixed' && this.options.fixedBuilds === false) return Promise.resolve({ ok: false, seconds: 1, steps: [], log: 'STEP 1/2: FROM x\nerror: boom\n' });
     const dockerfile = readFileSync(request.dockerfile, 'utf8');
     const source = readFileSync(join(request.context, 'src/main.go'), 'utf8');
+    this.sources.push(source);
     // The instructions after FROM; a COPY of the source depends on its content.
     const instructions = dockerfile.split('\n').filter((line) => line !== '' && !line.startsWith('FROM'));
     const inputs = instructions.map((line) => (line.startsWith('COPY src') ? `${line}|${source}` : line));
@@ -108,6 +111,13 @@ describe('verifyRewrite', () => {
       { instruction: 'CMD ["/app"]', cached: false },
     ]);
     expect(report.fixed.build.steps.every((s) => !s.cached)).toBe(true);
+    // Each rebuild sees an edit of its own, so neither reuses the other's layers.
+    expect(builder.sources).toEqual([
+      'package main\n',
+      'package main\n',
+      'package main\n\n// edited by dockerfile-opt verify before the original rebuild\n',
+      'package main\n\n// edited by dockerfile-opt verify before the fixed rebuild\n',
+    ]);
     // The user's file is untouched and the temporary copy is gone.
     expect(readFileSync(join(context, 'src/main.go'), 'utf8')).toBe('package main\n');
     expect(verifyTemps()).toEqual(tempsBefore);

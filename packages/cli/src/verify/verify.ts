@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { BuildResult, Builder, ImageFile, ImageInfo, RunResult } from './builder.js';
@@ -77,9 +77,14 @@ export async function verifyRewrite(options: VerifyOptions): Promise<VerifyRepor
     }
     const runtimeFiles = bothBuilt ? await compareFiles(builder, tags.original, tags.fixed, options.baseImage) : null;
 
-    await editSource(join(context, options.touch));
+    // Each side gets its own edit: the cache is shared and content-based, so after one edit the
+    // second rebuild would reuse the first one's layers wherever the two Dockerfiles agree.
+    const touched = join(context, options.touch);
+    const source = await readFile(touched, 'utf8');
     for (const side of ['original', 'fixed'] as const) {
-      if (sides[side].image) sides[side].rebuild = await builder.build({ dockerfile: dockerfiles[side], context, tag: tags[side] });
+      if (!sides[side].image) continue;
+      await writeFile(touched, editedSource(touched, source, side));
+      sides[side].rebuild = await builder.build({ dockerfile: dockerfiles[side], context, tag: tags[side] });
     }
     return { touched: options.touch, tags, ...sides, sameOutput, runtimeFiles };
   } finally {
@@ -119,9 +124,10 @@ const COMMENTS: Record<string, (text: string) => string> = {
   '.ex': (t) => `# ${t}`, '.exs': (t) => `# ${t}`, '.html': (t) => `<!-- ${t} -->`, '.css': (t) => `/* ${t} */`,
 };
 
-async function editSource(path: string): Promise<void> {
+/** The source with a comment appended (a blank line for an unknown language). */
+function editedSource(path: string, source: string, side: string): string {
   const comment = COMMENTS[extname(path)];
-  await appendFile(path, comment ? `\n${comment('edited by dockerfile-opt verify')}\n` : '\n');
+  return `${source}\n${comment ? comment(`edited by dockerfile-opt verify before the ${side} rebuild`) : ' '.repeat(side.length)}\n`;
 }
 
 /** Directories that hold dependencies or tooling, never the app's own source. */
