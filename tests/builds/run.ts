@@ -127,7 +127,9 @@ async function check(app: AppSpec, report: VerifyReport, builder: BuildahBuilder
 function markdownTable(outcomes: Outcome[]): string {
   const rows = ['| App | Image before | Image after | Layers | Cold build before / after | Rebuild after a source edit, before / after | Steps reused after the edit, before / after | Same answer |', '|---|---|---|---|---|---|---|---|'];
   for (const { app, report } of outcomes) {
-    if (!report?.original.image || !report.fixed.image) continue;
+    const before = report?.original.image;
+    const after = report?.fixed.image;
+    if (!report || !before || !after) continue;
     const { original, fixed } = report;
     const seconds = (s: number | undefined) => (s === undefined ? '-' : `${s.toFixed(0)} s`);
     const reused = (side: typeof original) => {
@@ -135,7 +137,7 @@ function markdownTable(outcomes: Outcome[]): string {
       return `${steps.filter((s) => s.cached).length}/${steps.length}`;
     };
     rows.push(
-      `| ${app.name} | ${formatSize(original.image.sizeBytes)} | ${formatSize(fixed.image.sizeBytes)} | ${original.image.layers} -> ${fixed.image.layers} | ` +
+      `| ${app.name} | ${formatSize(before.sizeBytes)} | ${formatSize(after.sizeBytes)} | ${before.layers} -> ${after.layers} | ` +
         `${seconds(original.build.seconds)} / ${seconds(fixed.build.seconds)} | ${seconds(original.rebuild?.seconds)} / ${seconds(fixed.rebuild?.seconds)} | ` +
         `${reused(original)} / ${reused(fixed)} | ${report.sameOutput === true ? 'yes' : 'no'} |`,
     );
