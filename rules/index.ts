@@ -158,7 +158,7 @@ export const rules: RuleDefinition[] = [
   workdirSystemDirectory,
   copySourceOutsideContext,
   preferMultiStage,
-].sort((a, b) => a.id.localeCompare(b.id)) as RuleDefinition[];
+].sort((a, b) => a.id.localeCompare(b.id));
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((r) => [r.id, r]));
 
