@@ -34,6 +34,30 @@ function cell(side: SideReport, row: string): string {
   }
 }
 
+/** Directories this deep or deeper with several listed files are shown as one line. */
+const GROUP_DEPTH = 3;
+
+/** Paths, with those under one directory at GROUP_DEPTH (a build cache, a toolchain) as `dir/ (N files)`. */
+export function groupByDirectory(paths: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  const keyOf = (path: string) => {
+    const parts = path.split('/');
+    return parts.length > GROUP_DEPTH + 1 ? `${parts.slice(0, GROUP_DEPTH + 1).join('/')}/` : path;
+  };
+  for (const path of paths) counts.set(keyOf(path), (counts.get(keyOf(path)) ?? 0) + 1);
+  const listed: string[] = [];
+  for (const path of paths) {
+    const key = keyOf(path);
+    const count = counts.get(key) ?? 0;
+    if (count === 1) listed.push(path);
+    else if (count > 1) {
+      listed.push(`${key} (${count} files)`);
+      counts.set(key, 0);
+    }
+  }
+  return listed;
+}
+
 /** The before/after table `dockerfile-opt verify` prints. */
 export function formatVerifyText(report: VerifyReport, builderName: string): string {
   const rows: [string, string][] = [
@@ -60,8 +84,9 @@ export function formatVerifyText(report: VerifyReport, builderName: string): str
     else {
       out.push('Files the original build added that differ in the fixed image (build tools and sources are expected here):');
       for (const [label, paths] of [['missing', missing], ['changed', changed]] as const) {
-        for (const path of paths.slice(0, LISTED_FILES)) out.push(`  ${label}  ${path}`);
-        if (paths.length > LISTED_FILES) out.push(`  ... and ${paths.length - LISTED_FILES} more ${label}`);
+        const entries = groupByDirectory(paths);
+        for (const entry of entries.slice(0, LISTED_FILES)) out.push(`  ${label}  ${entry}`);
+        if (entries.length > LISTED_FILES) out.push(`  ... and ${entries.length - LISTED_FILES} more ${label}`);
       }
     }
     out.push('');

@@ -1,6 +1,6 @@
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { BuildResult, Builder, ImageFile, ImageInfo, RunResult } from './builder.js';
 import { removeInside } from './temp.js';
 
@@ -77,13 +77,14 @@ export async function verifyRewrite(options: VerifyOptions): Promise<VerifyRepor
     }
     const runtimeFiles = bothBuilt ? await compareFiles(builder, tags.original, tags.fixed, options.baseImage) : null;
 
-    // Each side gets its own edit: the cache is shared and content-based, so after one edit the
-    // second rebuild would reuse the first one's layers wherever the two Dockerfiles agree.
+    // Each side gets its own edit, unique to this run: the cache is shared and content-based, so
+    // the second rebuild would otherwise reuse the first one's layers wherever the two Dockerfiles
+    // agree, and any rebuild the layers of an earlier run's.
     const touched = join(context, options.touch);
     const source = await readFile(touched, 'utf8');
     for (const side of ['original', 'fixed'] as const) {
       if (!sides[side].image) continue;
-      await writeFile(touched, editedSource(touched, source, side));
+      await writeFile(touched, editedSource(touched, source, `${side} rebuild (${basename(work)})`));
       sides[side].rebuild = await builder.build({ dockerfile: dockerfiles[side], context, tag: tags[side] });
     }
     return { touched: options.touch, tags, ...sides, sameOutput, runtimeFiles };
@@ -124,10 +125,10 @@ const COMMENTS: Record<string, (text: string) => string> = {
   '.ex': (t) => `# ${t}`, '.exs': (t) => `# ${t}`, '.html': (t) => `<!-- ${t} -->`, '.css': (t) => `/* ${t} */`,
 };
 
-/** The source with a comment appended (a blank line for an unknown language). */
-function editedSource(path: string, source: string, side: string): string {
+/** The source with a comment naming `edit` appended (for an unknown language, a line of spaces as long). */
+function editedSource(path: string, source: string, edit: string): string {
   const comment = COMMENTS[extname(path)];
-  return `${source}\n${comment ? comment(`edited by dockerfile-opt verify before the ${side} rebuild`) : ' '.repeat(side.length)}\n`;
+  return `${source}\n${comment ? comment(`edited by dockerfile-opt verify before the ${edit}`) : ' '.repeat(edit.length)}\n`;
 }
 
 /** Directories that hold dependencies or tooling, never the app's own source. */
