@@ -21,6 +21,7 @@ WORK_DIR=$(mktemp -d /tmp/dockerfile-opt-images.XXXXXX)
 remove_tmp() {
   local path=${1:?remove_tmp needs a path}
   case "$path" in
+    */..|*/../*) echo "prepare-images: refusing to remove $path (contains ..)" >&2; return 1 ;;
     "${WORK_DIR:?}"/?*) ;;
     *) echo "prepare-images: refusing to remove $path (outside $WORK_DIR)" >&2; return 1 ;;
   esac
