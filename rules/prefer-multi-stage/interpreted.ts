@@ -20,7 +20,8 @@ export function nodeArtifacts(input: InferenceInput): Inferred {
   if (!output) return { missing: 'the build output directory (CMD runs no file under dist/, build/ or out/)' };
   const plan = emptyPlan();
   const installer = installProgram(input);
-  if (installer) {
+  // An app without production dependencies has no node_modules to ship (npm ci creates none).
+  if (installer && hasProductionDependencies(input) !== false) {
     const prune = NODE_PRUNE[installer];
     if (!prune) return { missing: `how to drop the dev dependencies installed by ${installer}` };
     plan.builderSteps.push(prune);
@@ -29,6 +30,18 @@ export function nodeArtifacts(input: InferenceInput): Inferred {
   plan.copies.push({ source: posix.join(workdir, 'package.json'), dest: posix.join(workdir, 'package.json'), destIsDir: false, sourceIsFile: true });
   plan.copies.push({ source: posix.join(workdir, output), dest: posix.join(workdir, output), destIsDir: false, sourceIsFile: false });
   return { plan };
+}
+
+/** Whether package.json lists runtime dependencies; null when the context cannot be read. */
+function hasProductionDependencies(input: InferenceInput): boolean | null {
+  const text = input.readContextFile?.('package.json');
+  if (!text) return null;
+  try {
+    const manifest = JSON.parse(text) as { dependencies?: Record<string, string> };
+    return Object.keys(manifest.dependencies ?? {}).length > 0;
+  } catch {
+    return null;
+  }
 }
 
 /** The files `npm start` runs, from package.json when the context is readable. */

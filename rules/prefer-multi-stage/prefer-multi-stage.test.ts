@@ -217,12 +217,22 @@ describe('prefer-multi-stage', () => {
 
   test('npm start: the output directory comes from package.json when the context is readable', () => {
     const text = 'FROM node:20\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nCOPY . .\nRUN yarn build\nCMD ["npm", "start"]\n';
-    const readContextFile = (path: string): string | null => (path === 'package.json' ? '{ "scripts": { "start": "node build/server.js" } }' : null);
+    const readContextFile = (path: string): string | null =>
+      path === 'package.json' ? '{ "scripts": { "start": "node build/server.js" }, "dependencies": { "express": "^4.21.0" } }' : null;
     expect(fixRule(rule, text, { unsafe: true, readContextFile })).toBe(
       'FROM node:20 AS builder\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nCOPY . .\nRUN yarn build\nRUN yarn install --production --frozen-lockfile\n\n' +
         'FROM node:20-slim\nWORKDIR /app\nCMD ["npm", "start"]\n\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY --from=builder /app/package.json .\nCOPY --from=builder /app/build ./build\n',
     );
     expect(fixRule(rule, text, { unsafe: true })).toBe(text);
+  });
+
+  test('an app whose package.json has no dependencies ships no node_modules (npm ci creates none)', () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD ["node", "dist/server.js"]\n';
+    const readContextFile = (path: string): string | null => (path === 'package.json' ? '{ "name": "x", "devDependencies": { "typescript": "6.0.3" } }' : null);
+    expect(fixRule(rule, text, { unsafe: true, readContextFile })).toBe(
+      'FROM node:20 AS builder\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n\n' +
+        'FROM node:20-slim\nWORKDIR /app\nCMD ["node", "dist/server.js"]\n\nCOPY --from=builder /app/package.json .\nCOPY --from=builder /app/dist ./dist\n',
+    );
   });
 
   test('a quoted WORKDIR is the directory inside the quotes', () => {
