@@ -49,7 +49,8 @@ export function fixtureCases(rule: RuleDefinition): FixtureCase[] {
     });
 }
 
-const DIAMOL_CH04 = '/work/shared/corpus/sixeyed__diamol/ch04';
+// The shared corpus lies beside the checkout (`../shared/corpus`), wherever the checkout is.
+const DIAMOL_CH04 = new URL('../../../shared/corpus/sixeyed__diamol/ch04', import.meta.url).pathname;
 
 /** The Dockerfiles of the book's chapter 4 (the seed's examples), from the shared corpus. */
 export function diamolChapter4(): Array<{ path: string; text: string }> {
