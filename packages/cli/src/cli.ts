@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, UsageError, type LintArgs, type RulesArgs } from './args.js';
 import { wantsColor } from './color.js';
 import { HELP } from './help.js';
 import type { LintOutcome } from './engine.js';
 import { ConfigFileError, FileError, type LintResult } from './types.js';
+import { toolVersion } from './version.js';
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -43,7 +44,7 @@ export async function execute(argv: readonly string[], io: CliIo): Promise<numbe
         io.stdout.write(HELP);
         return 0;
       case 'version':
-        io.stdout.write(`${version()}\n`);
+        io.stdout.write(`${toolVersion()}\n`);
         return 0;
       case 'rules':
         return await listRules(args, io);
@@ -138,7 +139,3 @@ async function readAll(input: string | AsyncIterable<string | Uint8Array>): Prom
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}

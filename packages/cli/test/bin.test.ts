@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir, onlyRules, removeTempDir, SAMPLE, writeFiles } from './helpers.js';
 
@@ -9,10 +8,9 @@ const bin = fileURLToPath(new URL('../bin/dockerfile-opt.js', import.meta.url));
 let dir: string;
 
 beforeAll(() => {
-  // The bin runs dist/: build this package and what it references (core, rules), as `pnpm build` does.
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  // The bin runs the bundle that scripts/bundle.mjs makes from the sources, as `pnpm build` does.
   try {
-    execFileSync(process.execPath, [tsc, '-b', 'packages/cli/tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe', encoding: 'utf8' });
+    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: repoRoot, stdio: 'pipe', encoding: 'utf8' });
   } catch (error) {
     throw new Error(`The build failed:\n${String((error as { stdout?: string }).stdout ?? error)}`, { cause: error });
   }

@@ -48,7 +48,7 @@ function publishablePackages(workspace: string): Publishable[] {
   const rulesDir = join(workspace, 'rules');
   const cliDir = join(workspace, 'packages/cli');
   return [
-    { dir: join(workspace, 'packages/core'), sourceRoot: 'src', extras: ['wasm/tree-sitter-bash.wasm'] },
+    { dir: join(workspace, 'packages/core'), sourceRoot: 'src', extras: ['wasm/LICENSE', 'wasm/tree-sitter-bash.wasm'] },
     {
       dir: rulesDir,
       sourceRoot: '.',
@@ -57,8 +57,11 @@ function publishablePackages(workspace: string): Publishable[] {
     {
       dir: cliDir,
       sourceRoot: 'src',
-      // The folders its `files` lists next to dist: the executable, the config schema, example files.
-      extras: ['bin', 'schema', 'examples'].filter((folder) => existsSync(join(cliDir, folder))).flatMap((folder) => filesUnder(join(cliDir, folder)).map((f) => `${folder}/${f}`)),
+      // The folders its `files` lists next to dist: the executable, the config schema, example
+      // files; and the bundle the executable runs (scripts/bundle.mjs).
+      extras: ['bin', 'schema', 'examples', 'dist/bundle']
+        .filter((folder) => existsSync(join(cliDir, folder)))
+        .flatMap((folder) => filesUnder(join(cliDir, folder)).map((f) => `${folder}/${f}`)),
     },
     { dir: join(workspace, 'packages/eslint-plugin'), sourceRoot: 'src', extras: [] },
   ];
@@ -119,12 +122,11 @@ beforeAll(async () => {
   await step('pnpm', ['build'], workspace);
   tarballs = join(dir, 'tarballs');
   project = join(dir, 'project');
-  // `pnpm -r pack` alone now also packs the root (whose bundleDependencies pnpm refuses to pack
-  // with its isolated node_modules) and the private bench package: name the publishable folders.
-  await step('pnpm', ['-r', '--filter', './packages/*', '--filter', './rules', 'pack', '--pack-destination', tarballs], workspace);
+  await step('pnpm', ['-r', 'pack', '--pack-destination', tarballs], workspace);
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'dfo-pack-probe', private: true }, null, 2)}\n`);
-  const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+  const publishable = publishablePackages(workspace).map((p) => JSON.parse(readFileSync(join(p.dir, 'package.json'), 'utf8')) as { name: string; version: string });
+  const files = publishable.map((m) => join(tarballs, tarballName(m.name, m.version)));
   await step('npm', ['install', ...files, 'eslint@10.15.0'], project);
   // The VS Code ESLint extension's language server, as packaged for other editors, stands in for VS Code.
   editor = join(dir, 'editor');
@@ -137,11 +139,13 @@ afterAll(() => {
   if (dir.startsWith(tempPrefix)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('pnpm -r pack of packages/* and rules', () => {
+describe('pnpm -r pack', () => {
   test('gives one tarball per publishable package, holding exactly its runtime files', async () => {
     const publishable = publishablePackages(workspace);
     const manifests = publishable.map((p) => JSON.parse(readFileSync(join(p.dir, 'package.json'), 'utf8')) as { name: string; version: string });
-    expect(readdirSync(tarballs).sort()).toEqual(manifests.map((m) => tarballName(m.name, m.version)).sort());
+    // Besides the two private workspace packages: the root (what pre-commit installs) and the benchmarks.
+    const privateOnes = ['dockerfile-opt-monorepo-0.1.0.tgz', 'dockerfile-opt-bench-0.0.0.tgz'];
+    expect(readdirSync(tarballs).sort()).toEqual([...manifests.map((m) => tarballName(m.name, m.version)), ...privateOnes].sort());
     for (const [i, p] of publishable.entries()) {
       const manifest = manifests[i] as { name: string; version: string };
       const listing = await run('tar', ['-tzf', join(tarballs, tarballName(manifest.name, manifest.version))], dir);
@@ -179,6 +183,33 @@ describe('pnpm -r pack of packages/* and rules', () => {
       for (const file of [manifest.types, manifest.exports['.'].types, manifest.exports['.'].default]) expect([name, file, existsSync(join(root, file))]).toEqual([name, file, true]);
     }
   });
+
+  test('the root tarball (what pre-commit installs) is the bundled CLI alone, with no dependencies, and runs', async () => {
+    const tarball = join(tarballs, 'dockerfile-opt-monorepo-0.1.0.tgz');
+    const listing = await run('tar', ['-tzf', tarball], dir);
+    const bundle = filesUnder(join(workspace, 'packages/cli/dist/bundle')).map((f) => `packages/cli/dist/bundle/${f}`);
+    expect(bundle).toEqual(expect.arrayContaining(['packages/cli/dist/bundle/dockerfile-opt.mjs', 'packages/cli/dist/bundle/THIRD-PARTY-LICENSES.txt']));
+    expect(listing.stdout.trim().split('\n').sort()).toEqual(
+      ['README.md', 'package.json', 'packages/cli/bin/dockerfile-opt.js', ...bundle].map((f) => `package/${f}`).sort(),
+    );
+    const manifest = JSON.parse((await run('tar', ['-xzOf', tarball, 'package/package.json'], dir)).stdout) as Record<string, unknown>;
+    expect([manifest.dependencies, manifest.bundleDependencies, manifest.bin]).toEqual([undefined, undefined, { 'dockerfile-opt': 'packages/cli/bin/dockerfile-opt.js' }]);
+    // As pre-commit does it (`npm install -g` of the packed root), into a prefix of our own, with
+    // no registry: nothing is left to download.
+    const prefix = join(dir, 'global');
+    await step('npm', ['install', '-g', '--offline', '--prefix', prefix, tarball], dir);
+    const hook = join(prefix, 'bin/dockerfile-opt');
+    expect((await run(hook, ['--version'], dir)).stdout).toBe('0.1.0\n');
+    const expected = lintWithRules(fixture, rules, { config: {} }).result;
+    const hookProject = join(dir, 'hook-project');
+    mkdirSync(hookProject);
+    writeFileSync(join(hookProject, 'Dockerfile'), fixture);
+    writeFileSync(join(hookProject, '.dockerfile-opt.json'), '{}\n');
+    const result = await run(hook, ['lint', '--format', 'json', 'Dockerfile'], hookProject);
+    expect(result.stderr).toBe('');
+    const [report] = JSON.parse(result.stdout) as Array<{ messages: Linter.LintMessage[] }>;
+    expect(report?.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual(expected.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
+  }, 120_000);
 });
 
 describe('in an empty npm project', () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { docsUrl, type RuleMeta } from '@dockerfile-opt/core';
 import type { Fix, LintMessage } from '../types.js';
 import type { Formatter } from './index.js';
 import { fileUri } from './paths.js';
+import { toolVersion } from '../version.js';
 
 /** The parts of SARIF 2.1.0 this formatter writes (OASIS standard; names as in its schema). */
 interface ArtifactLocation {
@@ -127,11 +127,6 @@ function descriptor(id: string, meta: RuleMeta | undefined): ReportingDescriptor
     defaultConfiguration: { level: meta.severity === 'error' ? 'error' : 'warning' },
     properties,
   };
-}
-
-function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }
 
 export default sarif;

@@ -1,4 +1,5 @@
 import { Language, Parser, type Node as TSNode } from 'web-tree-sitter';
+import { fileURLToPath } from 'node:url';
 import type { Range } from './location.js';
 
 /** A shell word with its Dockerfile offsets. */
@@ -69,9 +70,13 @@ export function initShellParser(): Promise<void> {
   return initializing;
 }
 
+/** Set by the bundler (scripts/bundle.mjs), which puts the grammar beside the bundle. */
+declare const DOCKERFILE_OPT_BASH_WASM: string | undefined;
+
 function wasmLocation(): string {
   // src/parse/shell.ts and dist/parse/shell.js both sit two levels below the package root.
-  return new URL('../../wasm/tree-sitter-bash.wasm', import.meta.url).pathname;
+  const relative = typeof DOCKERFILE_OPT_BASH_WASM === 'string' ? DOCKERFILE_OPT_BASH_WASM : '../../wasm/tree-sitter-bash.wasm';
+  return fileURLToPath(new URL(relative, import.meta.url));
 }
 
 export function isShellParserReady(): boolean {
