@@ -18,7 +18,7 @@ const outdir = join(cli, 'dist/bundle');
 const { version } = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8'));
 
 const { metafile, outputFiles } = await build({
-  entryPoints: { 'dockerfile-opt': join(cli, 'src/main.ts') },
+  entryPoints: { 'dockerfile-opt': join(cli, 'src/main.ts'), 'lint-worker': join(cli, 'src/lint-worker.ts') },
   bundle: true,
   // Code split at the CLI's dynamic imports: `--version` and `--help` load only the entry.
   splitting: true,
@@ -33,6 +33,7 @@ const { metafile, outputFiles } = await build({
   define: {
     DOCKERFILE_OPT_VERSION: JSON.stringify(version),
     DOCKERFILE_OPT_BASH_WASM: JSON.stringify('./tree-sitter-bash.wasm'),
+    DOCKERFILE_OPT_LINT_WORKER: JSON.stringify('./lint-worker.mjs'),
   },
   // CommonJS dependencies call require() for Node's built-in modules; ES modules have no require.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -6,6 +6,7 @@ import { ConfigLoader, describeIoError, loadConfigFile, makeLoadedConfig, type L
 import { findFiles } from './discovery.js';
 import { checkRuleSettings, lintSource, type LintOutcome } from './engine.js';
 import { ConfigFileError, FileError, type LintResult } from './types.js';
+import { lintInWorkers, threadCount, type Concurrency } from './workers.js';
 import { writeFileAtomic } from './write.js';
 
 export interface LintTextOptions {
@@ -51,6 +52,11 @@ export interface LintFilesOptions {
    * Without it, the first such problem is thrown as a `FileError` once the others are linted.
    */
   onError?: (error: FileError) => void;
+  /**
+   * Lint on worker threads: a number of threads, `auto` (one per core, when there are enough
+   * files to pay for their start-up) or `off` (the default: in the calling thread).
+   */
+  concurrency?: Concurrency;
 }
 
 const originals = new WeakMap<LintResult, string>();
@@ -114,6 +120,22 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
   const files = await findFiles(patterns.length > 0 ? patterns : ['.'], { cwd, useIgnores: options.ignore ?? true, configFor, onError });
   const outcomes: LintOutcome[] = [];
   const fix = (options.fix ?? false) || (options.unsafeFixes ?? false);
+  const threads = threadCount(options.concurrency ?? 'off', files.length);
+  if (threads > 1) {
+    const workerOptions = { ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes };
+    for (const answer of await lintInWorkers(files, (path) => configFor(dirname(path)), workerOptions, threads)) {
+      const path = files[answer.index] as string;
+      if (answer.kind === 'unreadable') {
+        onError(new FileError(`${path}: ${answer.reason}`, path));
+        continue;
+      }
+      if (answer.kind !== 'linted') continue;
+      if (answer.original !== undefined) originals.set(answer.outcome.result, answer.original);
+      outcomes.push(answer.outcome);
+    }
+    if (firstError) throw firstError;
+    return outcomes;
+  }
   for (const path of files) {
     let text: string;
     try {

@@ -1,4 +1,5 @@
 import type { RuleSetting, SeverityValue } from '@dockerfile-opt/core';
+import type { Concurrency } from './workers.js';
 
 export interface LintArgs {
   command: 'lint';
@@ -18,6 +19,7 @@ export interface LintArgs {
   stdin: boolean;
   stdinFilename?: string;
   ignore: boolean;
+  concurrency: Concurrency;
 }
 
 export interface RulesArgs {
@@ -64,6 +66,7 @@ const OPTIONS: Record<string, Option> = {
   '--stdin': { kind: 'flag', commands: lint, set: (a, v) => (a.stdin = v) },
   '--stdin-filename': { kind: 'value', commands: lint, set: (a, v) => (a.stdinFilename = v) },
   '--ignore': { kind: 'flag', commands: lint, set: (a, v) => (a.ignore = v) },
+  '--concurrency': { kind: 'value', commands: lint, set: (a, v, name) => (a.concurrency = parseConcurrency(v, name)) },
 };
 
 const ALIASES: Record<string, string> = { '-f': '--format', '-o': '--output-file', '-c': '--config', '-q': '--quiet' };
@@ -96,6 +99,7 @@ export function parseArgs(argv: readonly string[]): Args {
     quiet: false,
     stdin: false,
     ignore: true,
+    concurrency: 'auto',
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
@@ -174,5 +178,11 @@ function parseRule(value: string): Record<string, RuleSetting> {
 
 function parseCount(value: string, name: string): number {
   if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new UsageError(`${name} expects a whole number (-1 for no limit), got "${value}".`);
+  return Number(value);
+}
+
+function parseConcurrency(value: string, name: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} expects a number of threads (1 or more), auto or off, got "${value}".`);
   return Number(value);
 }

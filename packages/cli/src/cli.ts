@@ -87,6 +87,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
       fix,
       unsafeFixes: args.unsafeFixes,
       ignore: args.ignore,
+      concurrency: args.concurrency,
       onError: (error) => problems.push(error),
     });
   }

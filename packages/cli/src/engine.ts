@@ -29,13 +29,16 @@ export interface EngineOptions {
   unsafe?: boolean;
 }
 
+/** What linting needs of a loaded config: plain data, so that it can be sent to a worker thread. */
+export type LintConfig = Pick<LoadedConfig, 'dir' | 'config' | 'failureThreshold'>;
+
 export interface SourceToLint {
   text: string;
   /** Absolute path of the file, or null for text without one. */
   path: string | null;
   /** `filePath` of the result when there is no path. */
   name: string;
-  config: LoadedConfig;
+  config: LintConfig;
 }
 
 export interface LintOutcome {
@@ -81,7 +84,7 @@ export function lintSource(source: SourceToLint, options: EngineOptions): LintOu
   return { result: toPublicResult(displayPath, core, source.text, output), failureThreshold: config.failureThreshold ?? 'error', warningCount };
 }
 
-function resolveFor(config: LoadedConfig, filePath: string | undefined, options: EngineOptions): ResolvedConfig {
+function resolveFor(config: LintConfig, filePath: string | undefined, options: EngineOptions): ResolvedConfig {
   const usable = filePath !== undefined && !filePath.startsWith('../') && !isAbsolute(filePath) ? filePath : undefined;
   const resolved = resolveConfig(config.config, options.rules, usable);
   const byId = new Map(options.rules.map((r) => [r.id, r]));

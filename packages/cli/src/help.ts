@@ -22,6 +22,9 @@ Configuration:
                             instead of the nearest one above each file
   --rule <id:severity>      Set a rule to off, warn or error (repeatable), e.g. --rule workdir-relative:error
   --no-ignore               Lint files that .gitignore or ignorePatterns exclude
+  --concurrency <n|auto|off>
+                            Lint on n worker threads; auto (default): one per core, when there
+                            are at least 100 files per thread; off: in one thread
 
 Input:
   --stdin                   Lint standard input
