@@ -18,9 +18,10 @@ writeFileSync(listFile, files.join('\n'));
 console.log(machine());
 console.log(`corpus: ${CORPUS} (${files.length} files), ${runs} runs each, median by CPU time\n`);
 
-const ours = () => {
+// As a user runs it (worker threads by default: --concurrency auto), and in one thread.
+const ours = (extra) => () => {
   const report = join(scratch, 'ours.json');
-  const run = timed(process.execPath, [CLI, '-c', config, '--format', 'json', '-o', report, CORPUS]);
+  const run = timed(process.execPath, [CLI, '-c', config, ...extra, '--format', 'json', '-o', report, CORPUS]);
   if (run.status !== 0 && run.status !== 1) throw new Error(`dockerfile-opt failed (${run.status}): ${run.stderr}`);
   const results = JSON.parse(readFileSync(report, 'utf8'));
   const findings = results.reduce((sum, r) => sum + r.messages.length, 0);
@@ -35,7 +36,12 @@ const peer = (tool) => () => {
 };
 
 // Interleaved, so that a change in the machine's load hits every tool alike.
-const tools = { 'dockerfile-opt (CLI)': ours, dockerfilelint: peer('dockerfilelint'), 'dockerfile-utils': peer('dockerfile-utils') };
+const tools = {
+  'dockerfile-opt (CLI)': ours([]),
+  'dockerfile-opt (CLI, --concurrency off)': ours(['--concurrency', 'off']),
+  dockerfilelint: peer('dockerfilelint'),
+  'dockerfile-utils': peer('dockerfile-utils'),
+};
 const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
 for (let i = 0; i < runs; i++) for (const [name, run] of Object.entries(tools)) samples[name].push(run());
 const results = Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, medianByCpu(list)]));
@@ -55,11 +61,14 @@ console.log(table(['tool', 'files', 'findings', 'crashes', 'wall s', 'CPU s', 'i
 const us = results['dockerfile-opt (CLI)'];
 console.log('\nratios, dockerfile-opt (whole process) against:');
 console.log(table(
-  ['peer', 'wall', 'CPU', 'wall vs loop only', 'CPU vs loop only'],
-  ['dockerfilelint', 'dockerfile-utils'].map((name) => {
-    const p = results[name];
-    return [name, ratio(us.wall, p.wall), ratio(us.cpu, p.cpu), ratio(us.wall, p.loop.wallMs / 1000), ratio(us.cpu, p.loop.cpuMs / 1000)];
-  }),
+  ['dockerfile-opt', 'peer', 'wall', 'CPU', 'wall vs loop only', 'CPU vs loop only'],
+  ['dockerfile-opt (CLI)', 'dockerfile-opt (CLI, --concurrency off)'].flatMap((ourName) =>
+    ['dockerfilelint', 'dockerfile-utils'].map((name) => {
+      const o = results[ourName];
+      const p = results[name];
+      return [ourName.replace('dockerfile-opt ', ''), name, ratio(o.wall, p.wall), ratio(o.cpu, p.cpu), ratio(o.wall, p.loop.wallMs / 1000), ratio(o.cpu, p.loop.cpuMs / 1000)];
+    }),
+  ),
 ));
 console.log(`goals: wall ≤ 1.0× dockerfilelint: ${us.wall <= results.dockerfilelint.wall ? 'met' : 'NOT met'}; peak RSS ≤ 150 MiB: ${us.rssMiB <= 150 ? 'met' : 'NOT met'} (${us.rssMiB.toFixed(0)} MiB)`);
 
