@@ -111,7 +111,11 @@ export function outputFixes(results: readonly LintResult[]): FileError[] {
 
 /** `lintFiles` with the details the CLI uses. */
 export async function lintFileOutcomes(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintOutcome[]> {
-  await initShellParser();
+  const concurrency = options.concurrency ?? 'off';
+  // Worker threads load their own shell parser. In this one, the WebAssembly compiles while the
+  // files are found.
+  const shellParser = concurrency === 'off' || concurrency === 1 ? initShellParser() : undefined;
+  shellParser?.catch(() => undefined);
   const cwd = resolve(options.cwd ?? process.cwd());
   if (options.rules) checkRuleSettings(options.rules, rules);
   const configFor = await configSource(cwd, options.config, options.configFile);
@@ -120,7 +124,7 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
   const files = await findFiles(patterns.length > 0 ? patterns : ['.'], { cwd, useIgnores: options.ignore ?? true, configFor, onError });
   const outcomes: LintOutcome[] = [];
   const fix = (options.fix ?? false) || (options.unsafeFixes ?? false);
-  const threads = threadCount(options.concurrency ?? 'off', files.length);
+  const threads = threadCount(concurrency, files.length);
   if (threads > 1) {
     const workerOptions = { ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes };
     for (const answer of await lintInWorkers(files, (path) => configFor(dirname(path)), workerOptions, threads)) {
@@ -136,6 +140,7 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
     if (firstError) throw firstError;
     return outcomes;
   }
+  await (shellParser ?? initShellParser());
   for (const path of files) {
     let text: string;
     try {
