@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { LoadedConfig } from './config-files.js';
 import type { EngineOptions, LintConfig, LintOutcome } from './engine.js';
 
@@ -64,8 +63,10 @@ export async function lintInWorkers(
     const { dir, config, failureThreshold } = await configFor(path);
     jobs.push({ index, path, config: failureThreshold === undefined ? { dir, config } : { dir, config, failureThreshold } });
   }
+  // Loaded here: most runs lint in one thread and never need it.
+  const { Worker } = await import('node:worker_threads');
   let next = 0;
-  const workers: Worker[] = [];
+  const workers: Array<InstanceType<typeof Worker>> = [];
   try {
     await Promise.all(
       Array.from({ length: Math.min(threads, jobs.length) }, () => {

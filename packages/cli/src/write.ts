@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -9,6 +8,9 @@ import { basename, dirname, join } from 'node:path';
  * the file no longer holds it, nothing is written. On any failure the original is untouched and
  * the temporary file is removed.
  */
+/** Temporary names are unique within this process by the counter, across processes by the pid and time ('wx' refuses the rare clash). */
+let written = 0;
+
 export function writeFileAtomic(path: string, text: string, expected?: string): void {
   const target = realpathSync(path);
   const stats = statSync(target);
@@ -16,7 +18,7 @@ export function writeFileAtomic(path: string, text: string, expected?: string): 
     throw new Error('the file changed on disk while it was being linted');
   }
   const mode = stats.mode & 0o7777;
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.${++written}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
