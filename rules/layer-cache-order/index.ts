@@ -15,7 +15,7 @@ export default defineRule({
     description: 'Files that change often are copied after the slow steps that do not read them, so those steps stay cached.',
     messages: {
       volatile:
-        '"{{source}}" is copied before "{{step}}" (line {{line}}), which does not read it: every change to it re-runs that step. Copy it after.',
+        '"{{source}}" is copied before "{{step}}" (line {{line}}), which does not read it: every change to it re-runs that step. Copy it after that step.',
       broad:
         '"{{source}}" copies more than "{{step}}" (line {{line}}) reads ({{manifests}}): every change to the other files re-runs it. Copy the manifests and install first.',
     },

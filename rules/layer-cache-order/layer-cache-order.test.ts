@@ -65,7 +65,7 @@ describe('layer-cache-order', () => {
     expect(lintRule(rule, seed)).toEqual([
       {
         ruleId: 'layer-cache-order',
-        message: '"index.html" is copied before "go build -o /web/server" (line 5), which does not read it: every change to it re-runs that step. Copy it after.',
+        message: '"index.html" is copied before "go build -o /web/server" (line 5), which does not read it: every change to it re-runs that step. Copy it after that step.',
         line: 3,
         column: 6,
         endLine: 3,
