@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
 import { readmeMismatches } from '../_test/readme.js';
-import { checkFixtures } from '../_shared/fixture-cases.js';
+import { checkFixtures } from '../_test/fixtures.js';
 import rule from './index.js';
 
 describe('consecutive-run', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintMessages, lintRule } from '../_test/harness.js';
 import { readmeMismatches } from '../_test/readme.js';
 import { closestName } from './evidence.js';
-import { diamolChapter4, fixtureCases } from './fixture-cases.js';
+import { diamolChapter4, fixtureCases } from '../_test/fixtures.js';
 import rule from './index.js';
 
 const at = (text: string): Array<[number, number, string, string]> => lintRule(rule, text).map((f) => [f.line, f.column, f.text, f.message]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fixRule, lintRule } from '../_test/harness.js';
-import { checkFixtures } from '../_shared/fixture-cases.js';
+import { checkFixtures } from '../_test/fixtures.js';
 import { readmeMismatches } from '../_test/readme.js';
 import rule from './index.js';
 

@@ -71,7 +71,7 @@ function publishablePackages(workspace: string): Publishable[] {
 const NOT_COPIED = /(^|\/)(node_modules|dist|\.git|\.cache)(\/|$)|^fixtures(\/|$)/;
 
 /** Test code and test helpers: never compiled into a tarball. */
-const DEV_ONLY = /(^|\/)(node_modules|dist|_test)(\/|$)|\.test\.ts$|(^|\/)fixture-cases\.ts$/;
+const DEV_ONLY = /(^|\/)(node_modules|dist|_test)(\/|$)|\.test\.ts$/;
 
 /** What `files` must put in a tarball: each module's JavaScript and declarations, the extras, package.json and README. */
 function expectedEntries(p: Publishable): string[] {

@@ -1,13 +1,16 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleDefinition } from '@dockerfile-opt/core';
-import { fixRule, lintRule } from '../_test/harness.js';
+import { fixRule, lintRule } from './harness.js';
 
 /**
- * A fixture case of `fixtures/rules/<id>/<case>/`: `Dockerfile` (input), `findings.txt` (one
- * `line:column-endLine:endColumn message` per finding), and optionally `fixed.Dockerfile` (after
- * safe fixes) and `fixed-unsafe.Dockerfile` (after unsafe fixes too). A missing fixed file means
- * the fixes leave the input unchanged.
+ * Test support for rule tests: the fixture cases of `fixtures/rules/<id>/<case>/` and the seed's
+ * diamol examples from the shared corpus.
+ *
+ * A case is a `Dockerfile`, its `findings.txt` (one `line:column-endLine:endColumn message` a
+ * line; missing: no findings) and, when fixes change it, `fixed.Dockerfile` (after the safe
+ * fixes) and `fixed-unsafe.Dockerfile` (after all fixes). A missing fixed file means the fixes
+ * leave the input as it is.
  */
 export interface FixtureCase {
   name: string;
@@ -26,27 +29,47 @@ function readOr(path: string, fallback: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : fallback;
 }
 
+/** Every case of the rule's fixture folder, expected and actual, in name order. */
 export function fixtureCases(rule: RuleDefinition): FixtureCase[] {
   const dir = join(FIXTURES, rule.id);
   return readdirSync(dir)
     .sort()
     .map((name) => {
-      const input = readFileSync(join(dir, name, 'Dockerfile'), 'utf8');
-      const actualFindings = lintRule(rule, input)
-        .map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}\n`)
-        .join('');
+      const input = readOr(join(dir, name, 'Dockerfile'), '');
       const expectedSafe = readOr(join(dir, name, 'fixed.Dockerfile'), input);
       return {
         name,
         input,
-        expectedFindings: readFileSync(join(dir, name, 'findings.txt'), 'utf8'),
-        actualFindings,
+        expectedFindings: readOr(join(dir, name, 'findings.txt'), ''),
+        actualFindings: lintRule(rule, input)
+          .map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}\n`)
+          .join(''),
         expectedSafe,
         actualSafe: fixRule(rule, input),
         expectedUnsafe: readOr(join(dir, name, 'fixed-unsafe.Dockerfile'), expectedSafe),
         actualUnsafe: fixRule(rule, input, { unsafe: true }),
       };
     });
+}
+
+/**
+ * Every case as files, expected and actual side by side, so that one `toEqual` shows every
+ * difference; `<case>/refix` checks that fixing the fixed text again changes nothing.
+ */
+export function checkFixtures(rule: RuleDefinition): { expected: Record<string, string>; actual: Record<string, string> } {
+  const expected: Record<string, string> = {};
+  const actual: Record<string, string> = {};
+  for (const c of fixtureCases(rule)) {
+    expected[`${c.name}/findings.txt`] = c.expectedFindings;
+    actual[`${c.name}/findings.txt`] = c.actualFindings;
+    expected[`${c.name}/fixed.Dockerfile`] = c.expectedSafe;
+    actual[`${c.name}/fixed.Dockerfile`] = c.actualSafe;
+    expected[`${c.name}/fixed-unsafe.Dockerfile`] = c.expectedUnsafe;
+    actual[`${c.name}/fixed-unsafe.Dockerfile`] = c.actualUnsafe;
+    expected[`${c.name}/refix`] = `${c.actualSafe}\n---\n${c.actualUnsafe}`;
+    actual[`${c.name}/refix`] = `${fixRule(rule, c.actualSafe)}\n---\n${fixRule(rule, c.actualUnsafe, { unsafe: true })}`;
+  }
+  return { expected, actual };
 }
 
 // The shared corpus lies beside the checkout (`../shared/corpus`), wherever the checkout is.
@@ -68,4 +91,3 @@ export function diamolChapter4(): Array<{ path: string; text: string }> {
   walk(DIAMOL_CH04);
   return out;
 }
-
