@@ -127,7 +127,7 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
   const threads = threadCount(concurrency, files.length);
   if (threads > 1) {
     const workerOptions = { ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes };
-    for (const answer of await lintInWorkers(files, (path) => configFor(dirname(path)), workerOptions, threads)) {
+    for await (const answer of lintInWorkers(files, (path) => configFor(dirname(path)), workerOptions, threads)) {
       const path = files[answer.index] as string;
       if (answer.kind === 'unreadable') {
         onError(new FileError(`${path}: ${answer.reason}`, path));

@@ -48,16 +48,17 @@ function workerUrl(): URL {
 }
 
 /**
- * Lint `paths` on `threads` worker threads. Answers come back in the order of `paths`. A worker
- * that fails (a bug, not a finding) fails the whole run, as it would in one thread.
+ * Lint `paths` on `threads` worker threads, yielding the answers in the order of `paths` as soon
+ * as each one and those before it are in (an answer is not kept once yielded). A worker that
+ * fails (a bug, not a finding) fails the whole run, as it would in one thread. The workers stop
+ * when the last answer is yielded, on failure, or when the caller stops early.
  */
-export async function lintInWorkers(
+export async function* lintInWorkers(
   paths: readonly string[],
   configFor: (path: string) => Promise<LoadedConfig>,
   options: WorkerOptions,
   threads: number,
-): Promise<JobResult[]> {
-  const results: JobResult[] = new Array<JobResult>(paths.length);
+): AsyncGenerator<JobResult, void, undefined> {
   const jobs: Job[] = [];
   for (const [index, path] of paths.entries()) {
     const { dir, config, failureThreshold } = await configFor(path);
@@ -65,40 +66,59 @@ export async function lintInWorkers(
   }
   // Loaded here: most runs lint in one thread and never need it.
   const { Worker } = await import('node:worker_threads');
+  const arrived = new Map<number, JobResult>();
+  let failure: Error | undefined;
+  /** Wakes the generator when an answer arrives or a worker fails. */
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    wake?.();
+    wake = undefined;
+  };
   let next = 0;
-  const workers: Array<InstanceType<typeof Worker>> = [];
+  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => {
+    const worker = new Worker(workerUrl(), { workerData: options });
+    let inFlight = 0;
+    const send = (): void => {
+      const job = jobs[next];
+      if (!job) return;
+      next++;
+      inFlight++;
+      worker.postMessage(job);
+    };
+    const fail = (error: Error): void => {
+      failure ??= error;
+      notify();
+    };
+    worker.on('message', (result: JobResult) => {
+      inFlight--;
+      if (result.kind === 'crashed') {
+        fail(new Error(`linting ${paths[result.index] ?? '?'} failed: ${result.error}`));
+        return;
+      }
+      arrived.set(result.index, result);
+      send();
+      notify();
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (inFlight > 0 || next < jobs.length) fail(new Error(`a lint worker stopped (exit code ${code})`));
+    });
+    for (let i = 0; i < JOBS_IN_FLIGHT; i++) send();
+    return worker;
+  });
   try {
-    await Promise.all(
-      Array.from({ length: Math.min(threads, jobs.length) }, () => {
-        const worker = new Worker(workerUrl(), { workerData: options });
-        workers.push(worker);
-        return new Promise<void>((done, fail) => {
-          let inFlight = 0;
-          const send = (): void => {
-            const job = jobs[next];
-            if (job) {
-              next++;
-              inFlight++;
-              worker.postMessage(job);
-            } else if (inFlight === 0) done();
-          };
-          worker.on('message', (result: JobResult) => {
-            inFlight--;
-            if (result.kind === 'crashed') {
-              fail(new Error(`linting ${paths[result.index] ?? '?'} failed: ${result.error}`));
-              return;
-            }
-            results[result.index] = result;
-            send();
-          });
-          worker.on('error', fail);
-          worker.on('exit', (code) => fail(new Error(`a lint worker stopped (exit code ${code})`)));
-          for (let i = 0; i < JOBS_IN_FLIGHT; i++) send();
-        });
-      }),
-    );
+    for (let index = 0; index < jobs.length; index++) {
+      let result = arrived.get(index);
+      while (result === undefined) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        result = arrived.get(index);
+      }
+      if (failure) throw failure;
+      arrived.delete(index);
+      yield result;
+    }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
