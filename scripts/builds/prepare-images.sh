@@ -7,9 +7,9 @@
 #
 #   scripts/builds/prepare-images.sh [busybox|debian|go|node|python|rust|java]...   (default: all)
 #
-# Fast from nothing: the Debian base is made by mmdebstrap when installed (debootstrap otherwise)
-# and keeps no docs, man pages or locales and lets dpkg skip fsync (force-unsafe-io), as the
-# official slim images do; `apt-get update` runs once and its lists, like the downloaded .debs, are
+# Fast from nothing: the Debian base is made by mmdebstrap when installed (debootstrap otherwise, or
+# with PREPARE_BOOTSTRAP=debootstrap), keeps no docs, man pages or locales and lets dpkg skip fsync
+# (force-unsafe-io), as the official slim images do; `apt-get update` runs once and its lists, like the downloaded .debs, are
 # mounted into the builds instead of being stored in the images; images that share packages are
 # layered (node = node-slim + npm, python = python-slim + venv, jdk = jre + javac); independent
 # image chains build concurrently (PREPARE_JOBS, default 2).
