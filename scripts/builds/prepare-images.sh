@@ -2,22 +2,38 @@
 # Build the stand-in base images the build suite (tests/builds) needs, locally, with buildah: no
 # image registry is reachable from these machines. Images are tagged under the names the fixture
 # Dockerfiles use, so the Dockerfiles build unmodified. Each image is built once and kept in
-# buildah's store; a label records IMAGES_VERSION, and an image whose label differs is rebuilt.
+# buildah's store; a label records its version (IMAGES_VERSION, the recipe and the base image), and
+# an image whose label differs is rebuilt.
 #
 #   scripts/builds/prepare-images.sh [busybox|debian|go|node|python|rust|java]...   (default: all)
+#
+# Fast from nothing: the Debian base is made by mmdebstrap when installed (debootstrap otherwise, or
+# with PREPARE_BOOTSTRAP=debootstrap), keeps no docs, man pages or locales and lets dpkg skip fsync
+# (force-unsafe-io), as the official slim images do; `apt-get update` runs once and its lists, like the downloaded .debs, are
+# mounted into the builds instead of being stored in the images; images that share packages are
+# layered (node = node-slim + npm, python = python-slim + venv, jdk = jre + javac); independent
+# image chains build concurrently (PREPARE_JOBS, default 2).
 #
 # Runs as root. Safety: every removal goes through remove_tmp, which only removes a non-empty path
 # inside this script's own temporary directory, after unmounting; images and containers are removed
 # with buildah, never by deleting the store.
 set -euo pipefail
 
-IMAGES_VERSION=1
+IMAGES_VERSION=2
 LABEL=io.dockerfile-opt.images-version
-export BUILDAH_ISOLATION=chroot STORAGE_DRIVER=overlay
+# npm from the npm registry (Debian's npm package pulls in some 470 packages); 10.9 runs on
+# bookworm's Node 18.
+NPM_VERSION=10.9.2
+export BUILDAH_ISOLATION=chroot STORAGE_DRIVER=${STORAGE_DRIVER:-overlay}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+JOBS=${PREPARE_JOBS:-2}
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 
 WORK_DIR=$(mktemp -d /tmp/dockerfile-opt-images.XXXXXX)
+LOG_DIR="$WORK_DIR/logs"
+APT_LISTS="$WORK_DIR/apt-lists"
+mkdir -p "$LOG_DIR" "$WORK_DIR/build"
+
 remove_tmp() {
   local path=${1:?remove_tmp needs a path}
   case "$path" in
@@ -31,17 +47,26 @@ remove_tmp() {
   fi
   rm -rf --one-file-system -- "$path"
 }
+
+declare -A CHAIN_OF_PID=()
 cleanup() {
+  # Chains still running (after an error or a signal) use the work directory: stop them first.
+  local pid
+  for pid in "${!CHAIN_OF_PID[@]}"; do
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
   # debootstrap mounts /proc and /sys inside its target; undo them before anything is deleted.
   local target
   for target in $(findmnt -rn -o TARGET | grep -F -- "${WORK_DIR:?}/" | sort -r); do
     umount -l -- "$target" || true
   done
-  remove_tmp "$WORK_DIR/rootfs" 2>/dev/null || true
-  remove_tmp "$WORK_DIR/rootfs.tar" 2>/dev/null || true
-  remove_tmp "$WORK_DIR/busybox" 2>/dev/null || true
-  remove_tmp "$WORK_DIR/build" 2>/dev/null || true
-  remove_tmp "$WORK_DIR/debootstrap.log" 2>/dev/null || true
+  local entry
+  for entry in rootfs rootfs.tar busybox build apt-lists apt-archives logs debootstrap.log; do
+    [ -e "$WORK_DIR/$entry" ] && { remove_tmp "$WORK_DIR/$entry" || true; }
+  done
+  rm -f -- "${WORK_DIR:?}/apt-lists.lock"
   rmdir -- "$WORK_DIR" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -49,10 +74,7 @@ trap 'exit 130' INT TERM
 
 log() { printf 'prepare-images: %s\n' "$*" >&2; }
 
-# True when every name exists with the wanted version label (default: IMAGES_VERSION).
-current() {
-  current_as "$IMAGES_VERSION" "$@"
-}
+# True when every name exists with the wanted version label.
 current_as() {
   local wanted=$1 name version
   shift
@@ -60,6 +82,10 @@ current_as() {
     version=$(buildah inspect --type image --format "{{index .OCIv1.Config.Labels \"$LABEL\"}}" "$name" 2>/dev/null) || return 1
     [ "$version" = "$wanted" ] || return 1
   done
+}
+
+image_id() {
+  buildah inspect --type image --format '{{.FromImageID}}' "$1"
 }
 
 tag_all() {
@@ -70,15 +96,15 @@ tag_all() {
 
 # Commit a working container as the first name and tag the others; removes the container.
 commit_as() {
-  local container=$1 first=$2; shift 2
-  buildah config --label "$LABEL=$IMAGES_VERSION" "$container"
+  local container=$1 version=$2 first=$3; shift 3
+  buildah config --label "$LABEL=$version" "$container"
   buildah commit --quiet --format docker --rm "$container" "$first" >/dev/null
   tag_all "$first" "$@"
 }
 
 build_busybox() {
   local names=(localhost/dockerfile-opt/busybox docker.io/library/busybox:latest docker.io/diamol/base:latest)
-  current "${names[@]}" && { log "busybox is current"; return; }
+  current_as "$IMAGES_VERSION" "${names[@]}" && { log "busybox is current"; return; }
   log "busybox (from busybox-static)"
   local root="$WORK_DIR/busybox" applet
   mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/root"
@@ -93,14 +119,14 @@ build_busybox() {
   container=$(buildah from --quiet scratch)
   buildah add --quiet "$container" "$root" / >/dev/null
   buildah config --env PATH=/bin --cmd /bin/sh "$container"
-  commit_as "$container" "${names[@]}"
+  commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$root"
 }
 
 # The stand-in for distroless/static: no shell, only what a static binary needs.
 build_static() {
   local names=(localhost/dockerfile-opt/static gcr.io/distroless/static-debian12:latest)
-  current "${names[@]}" && { log "static is current"; return; }
+  current_as "$IMAGES_VERSION" "${names[@]}" && { log "static is current"; return; }
   log "static (distroless stand-in)"
   local root="$WORK_DIR/build/static"
   mkdir -p "$root/etc" "$root/tmp"
@@ -111,104 +137,208 @@ build_static() {
   local container
   container=$(buildah from --quiet scratch)
   buildah add --quiet "$container" "$root" / >/dev/null
-  commit_as "$container" "${names[@]}"
+  commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$root"
 }
 
+# dpkg and apt settings of the Debian base, as in the official slim images: no docs, man pages,
+# info or locales (copyright files stay); no fsync per unpacked file (an image build is thrown away
+# if it fails); no binary package caches left in the image.
+DPKG_OPTIONS=(force-unsafe-io 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*/copyright'
+  'path-exclude=/usr/share/man/*' 'path-exclude=/usr/share/info/*' 'path-exclude=/usr/share/locale/*'
+  'path-exclude=/usr/share/lintian/*')
+APT_OPTIONS=('Dir::Cache::pkgcache "";' 'Dir::Cache::srcpkgcache "";' 'Acquire::Languages "none";')
+
 build_debian() {
-  local names=(localhost/dockerfile-opt/debian:bookworm docker.io/library/debian:bookworm-slim)
-  current "${names[@]}" && { log "debian is current"; return; }
-  log "debian (debootstrap --variant=minbase bookworm)"
-  local root="$WORK_DIR/rootfs"
-  debootstrap --variant=minbase bookworm "$root" "$MIRROR" >"$WORK_DIR/debootstrap.log" 2>&1 \
-    || { tail -20 "$WORK_DIR/debootstrap.log" >&2; return 1; }
-  tar -C "$root" --one-file-system -cf "$WORK_DIR/rootfs.tar" .
-  remove_tmp "$root"
+  local names=(localhost/dockerfile-opt/debian:bookworm docker.io/library/debian:bookworm-slim gcr.io/distroless/cc-debian12:latest)
+  current_as "$IMAGES_VERSION" "${names[@]}" && { log "debian is current"; return; }
+  local started=$SECONDS option
+  if [ "${PREPARE_BOOTSTRAP:-}" != debootstrap ] && command -v mmdebstrap >/dev/null; then
+    log "debian (mmdebstrap --variant=minbase bookworm)"
+    local args=(--variant=minbase --format=tar)
+    for option in "${DPKG_OPTIONS[@]}"; do args+=("--dpkgopt=$option"); done
+    for option in "${APT_OPTIONS[@]}"; do args+=("--aptopt=$option"); done
+    # Without man1, update-alternatives fails on the man page links of packages such as the JRE.
+    args+=('--customize-hook=mkdir -p "$1/usr/share/man/man1"')
+    mmdebstrap "${args[@]}" bookworm "$WORK_DIR/rootfs.tar" "$MIRROR" >"$WORK_DIR/debootstrap.log" 2>&1 \
+      || { tail -20 "$WORK_DIR/debootstrap.log" >&2; return 1; }
+  else
+    log "debian (debootstrap --variant=minbase bookworm; install mmdebstrap for a faster one)"
+    local root="$WORK_DIR/rootfs"
+    debootstrap --variant=minbase bookworm "$root" "$MIRROR" >"$WORK_DIR/debootstrap.log" 2>&1 \
+      || { tail -20 "$WORK_DIR/debootstrap.log" >&2; return 1; }
+    printf '%s\n' "${DPKG_OPTIONS[@]}" >"$root/etc/dpkg/dpkg.cfg.d/dockerfile-opt"
+    printf '%s\n' "${APT_OPTIONS[@]}" >"$root/etc/apt/apt.conf.d/dockerfile-opt"
+    # What minbase installed before the excludes were set.
+    find "${root:?}/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete
+    remove_tmp "$root/usr/share/man"; remove_tmp "$root/usr/share/info"; remove_tmp "$root/usr/share/locale"
+    mkdir -p "$root/usr/share/man/man1"
+    remove_tmp "$root/var/cache/apt/archives"; mkdir -p "$root/var/cache/apt/archives/partial"
+    find "${root:?}/var/lib/apt/lists" -mindepth 1 -maxdepth 1 -type f -delete
+    tar -C "$root" --one-file-system -cf "$WORK_DIR/rootfs.tar" .
+    remove_tmp "$root"
+  fi
   local container
   container=$(buildah from --quiet scratch)
   buildah add --quiet "$container" "$WORK_DIR/rootfs.tar" / >/dev/null
   buildah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --cmd bash "$container"
-  commit_as "$container" "${names[@]}"
+  commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$WORK_DIR/rootfs.tar"
+  log "debian built in $((SECONDS - started)) s"
 }
 
-# An image made by installing Debian packages on the debian base (plus extra Dockerfile lines).
-build_on_debian() {
-  local label=$1 packages=$2 extra=$3; shift 3
-  build_from localhost/dockerfile-opt/debian:bookworm "$label" \
-    "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $packages && rm -rf /var/lib/apt/lists/*
-$extra" "$@"
+# `apt-get update` once for every package build: the lists are mounted (read-only) into them.
+ensure_apt_lists() {
+  local lock
+  exec {lock}>"$WORK_DIR/apt-lists.lock"
+  flock "$lock"
+  if [ ! -e "$APT_LISTS/.updated" ]; then
+    log "apt-get update (shared by the package builds)"
+    mkdir -p "$APT_LISTS"
+    local container status=0
+    container=$(buildah from --quiet --pull=never localhost/dockerfile-opt/debian:bookworm)
+    buildah run -v "$APT_LISTS:/var/lib/apt/lists" "$container" -- apt-get update -q >"$LOG_DIR/apt-update.log" 2>&1 || status=$?
+    buildah rm "$container" >/dev/null
+    [ "$status" -eq 0 ] || { tail -20 "$LOG_DIR/apt-update.log" >&2; exec {lock}>&-; return 1; }
+    touch "$APT_LISTS/.updated"
+  fi
+  exec {lock}>&-
 }
 
-# An image made from another with a few Dockerfile lines, tagged with the names that follow.
+# An image made from another with a few Dockerfile lines (the directory $WORK_DIR/build/<label> is
+# the build context), tagged with the names that follow. The lines may install Debian packages:
+# `apt-get install` finds the shared lists and downloads into a directory outside the image.
 build_from() {
   local base=$1 label=$2 lines=$3; shift 3
-  # The recipe is part of the version: editing it rebuilds this image, and only this one.
-  local version
-  version="$IMAGES_VERSION-$(printf '%s\n%s' "$base" "$lines" | sha256sum | cut -c1-12)"
+  # The recipe and the base image are part of the version: editing a recipe or rebuilding a base
+  # rebuilds this image.
+  local version dir="$WORK_DIR/build/$label"
+  version="$IMAGES_VERSION-$(printf '%s\n%s\n%s' "$(image_id "$base")" "$lines" "$(cd "$dir" 2>/dev/null && sha256sum -- *)" | sha256sum | cut -c1-12)"
   current_as "$version" "$@" && { log "$label is current"; return; }
   log "$label"
-  local dir="$WORK_DIR/build/$label"
-  mkdir -p "$dir"
+  local started=$SECONDS
+  mkdir -p "$dir" "$WORK_DIR/apt-archives/$label"
+  # Context files fetched only when the image is built (their version is in the lines).
+  if declare -F "context_$label" >/dev/null; then "context_$label" "$dir"; fi
+  case "$lines" in *apt-get*) ensure_apt_lists ;; esac
   cat >"$dir/Dockerfile" <<EOF
 FROM $base
 $lines
 LABEL $LABEL=$version
 EOF
-  # No CA bundle mount here: the ca-certificates package writes that file. --layers: an image whose
-  # later lines change reuses its package layer.
-  buildah bud --pull=never --layers --format docker -t "$1" "$dir" >"$WORK_DIR/build/$label.log" 2>&1 \
-    || { tail -20 "$WORK_DIR/build/$label.log" >&2; return 1; }
+  # No --layers: one layer per image, committed once. No CA bundle mount here: the ca-certificates
+  # package writes that file.
+  buildah bud --pull=never --format docker \
+    -v "$APT_LISTS:/var/lib/apt/lists:ro" -v "$WORK_DIR/apt-archives/$label:/var/cache/apt/archives" \
+    -t "$1" "$dir" >"$LOG_DIR/$label.build.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/$label.build.log" >&2; return 1; }
   local first=$1; shift
   tag_all "$first" "$@"
   remove_tmp "$dir"
+  remove_tmp "$WORK_DIR/apt-archives/$label"
+  log "$label built in $((SECONDS - started)) s"
 }
 
-build_go() {
+apt_install() {
+  printf 'RUN DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends %s' "$*"
+}
+
+chain_go() {
   # GO111MODULE=auto: the diamol lab has no go.mod and builds in GOPATH mode, as on old Go images.
-  build_on_debian go 'golang-go ca-certificates' 'ENV GOPATH=/go GO111MODULE=auto
-RUN mkdir -p /go && chmod 777 /go' \
+  build_from localhost/dockerfile-opt/debian:bookworm go "$(apt_install golang-go ca-certificates)
+ENV GOPATH=/go GO111MODULE=auto
+RUN mkdir -p /go && chmod 777 /go" \
     localhost/dockerfile-opt/golang docker.io/library/golang:1.22
   # diamol/golang builds static binaries that run on the small diamol/base; without a C compiler
   # in this stand-in, cgo would still link net dynamically against glibc.
   build_from localhost/dockerfile-opt/golang diamol-golang 'ENV CGO_ENABLED=0' docker.io/diamol/golang:latest
 }
-build_node() {
-  build_on_debian node 'nodejs npm ca-certificates' '' localhost/dockerfile-opt/node docker.io/library/node:20
-  build_on_debian node-slim 'nodejs' '' localhost/dockerfile-opt/node-slim docker.io/library/node:20-slim
+context_node() {
+  (cd "$1" && npm pack --silent "npm@$NPM_VERSION" >/dev/null) \
+    || { log "npm pack npm@$NPM_VERSION failed (is the npm registry reachable?)"; return 1; }
 }
-build_python() {
-  build_on_debian python 'python3 python3-venv python-is-python3' '' localhost/dockerfile-opt/python docker.io/library/python:3.12
-  build_on_debian python-slim 'python3 python-is-python3' '' localhost/dockerfile-opt/python-slim docker.io/library/python:3.12-slim
+chain_node() {
+  build_from localhost/dockerfile-opt/debian:bookworm node-slim "$(apt_install nodejs)" \
+    localhost/dockerfile-opt/node-slim docker.io/library/node:20-slim
+  build_from localhost/dockerfile-opt/node-slim node "COPY npm-$NPM_VERSION.tgz /tmp/
+$(apt_install ca-certificates) \\
+ && mkdir -p /usr/lib/node_modules/npm \\
+ && tar -xzf /tmp/npm-$NPM_VERSION.tgz --strip-components=1 -C /usr/lib/node_modules/npm \\
+ && rm /tmp/npm-$NPM_VERSION.tgz \\
+ && ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/bin/npm \\
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/bin/npx \\
+ && npm --version" \
+    localhost/dockerfile-opt/node docker.io/library/node:20
 }
-build_rust() {
-  build_on_debian rust 'cargo rustc libc6-dev' '' localhost/dockerfile-opt/rust docker.io/library/rust:1.80
-  # distroless/cc: glibc and libgcc, no shell; Debian's minbase is the closest stand-in we can make.
-  tag_all localhost/dockerfile-opt/debian:bookworm gcr.io/distroless/cc-debian12:latest
+chain_python() {
+  build_from localhost/dockerfile-opt/debian:bookworm python-slim "$(apt_install python3 python-is-python3)" \
+    localhost/dockerfile-opt/python-slim docker.io/library/python:3.12-slim
+  build_from localhost/dockerfile-opt/python-slim python "$(apt_install python3-venv)" \
+    localhost/dockerfile-opt/python docker.io/library/python:3.12
 }
-build_java() {
-  build_on_debian java 'default-jdk-headless' '' localhost/dockerfile-opt/jdk docker.io/library/eclipse-temurin:21-jdk
-  build_on_debian java-jre 'default-jre-headless' '' localhost/dockerfile-opt/jre docker.io/library/eclipse-temurin:21-jre
-  local names=(localhost/dockerfile-opt/maven docker.io/library/maven:3.9-eclipse-temurin-21)
-  current "${names[@]}" && { log "maven is current"; return; }
-  log "maven (the JDK image with a javac/jar stand-in for mvn)"
+chain_rust() {
+  build_from localhost/dockerfile-opt/debian:bookworm rust "$(apt_install cargo rustc libc6-dev)" \
+    localhost/dockerfile-opt/rust docker.io/library/rust:1.80
+}
+chain_java() {
+  build_from localhost/dockerfile-opt/debian:bookworm java-jre "$(apt_install default-jre-headless)" \
+    localhost/dockerfile-opt/jre docker.io/library/eclipse-temurin:21-jre
+  build_from localhost/dockerfile-opt/jre java "$(apt_install default-jdk-headless)" \
+    localhost/dockerfile-opt/jdk docker.io/library/eclipse-temurin:21-jdk
+  # The maven image: the JDK image with a javac/jar stand-in for mvn.
   local dir="$WORK_DIR/build/maven"
   mkdir -p "$dir"
   cp "$SCRIPT_DIR/mvn-standin.sh" "$dir/mvn"
-  printf 'FROM localhost/dockerfile-opt/jdk\nCOPY mvn /usr/local/bin/mvn\nRUN chmod 755 /usr/local/bin/mvn\nLABEL %s=%s\n' "$LABEL" "$IMAGES_VERSION" >"$dir/Dockerfile"
-  buildah bud --quiet --pull=never --format docker -t "${names[0]}" "$dir" >/dev/null
-  tag_all "${names[@]}"
-  remove_tmp "$dir"
+  build_from localhost/dockerfile-opt/jdk maven 'COPY mvn /usr/local/bin/mvn
+RUN chmod 755 /usr/local/bin/mvn' \
+    localhost/dockerfile-opt/maven docker.io/library/maven:3.9-eclipse-temurin-21
+}
+
+# Runs the chains (functions chain_<name>), up to JOBS at a time, each logging to its own file;
+# prints every log when all are done and fails if one failed.
+run_chains() {
+  local name pid status failed=() running=0
+  declare -A name_of=()
+  for name in "$@"; do
+    while [ "$running" -ge "$JOBS" ]; do
+      status=0; wait -n -p pid || status=$?
+      running=$((running - 1)); unset "CHAIN_OF_PID[$pid]"
+      [ "$status" -eq 0 ] || failed+=("${name_of[$pid]}")
+    done
+    "chain_$name" >"$LOG_DIR/chain-$name.log" 2>&1 &
+    name_of[$!]=$name; CHAIN_OF_PID[$!]=$name; running=$((running + 1))
+  done
+  while [ "$running" -gt 0 ]; do
+    status=0; wait -n -p pid || status=$?
+    running=$((running - 1)); unset "CHAIN_OF_PID[$pid]"
+    [ "$status" -eq 0 ] || failed+=("${name_of[$pid]}")
+  done
+  for name in "$@"; do cat "$LOG_DIR/chain-$name.log" >&2; done
+  if [ "${#failed[@]}" -gt 0 ]; then
+    log "failed: ${failed[*]}"
+    return 1
+  fi
 }
 
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(busybox debian go node python rust java)
+chains=()
+started=$SECONDS
 for target in "${targets[@]}"; do
   case "$target" in
     busybox) build_busybox; build_static ;;
     debian) build_debian ;;
-    go | node | python | rust | java) build_debian; "build_$target" ;;
+    go | node | python | rust | java) chains+=("$target") ;;
     *) echo "prepare-images: unknown image set \"$target\"" >&2; exit 2 ;;
   esac
 done
-log "done"
+# Longest chains first, each once.
+ordered=()
+for target in java rust go node python; do
+  case " ${chains[*]} " in *" $target "*) ordered+=("$target") ;; esac
+done
+if [ ${#ordered[@]} -gt 0 ]; then
+  build_debian
+  run_chains "${ordered[@]}"
+fi
+log "done in $((SECONDS - started)) s"

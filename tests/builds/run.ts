@@ -38,6 +38,8 @@ async function main(): Promise<number> {
     console.error(`unknown app(s): ${unknown.join(', ')}; known: ${APPS.map((a) => a.name).join(', ')}`);
     return 2;
   }
+  // The storage driver prepare-images.sh uses (overlay unless set): the same store for both.
+  process.env.STORAGE_DRIVER ??= 'overlay';
   const builder = new BuildahBuilder('buildah', existsSync(CA_BUNDLE) ? ['-v', `${CA_BUNDLE}:${CA_BUNDLE}:ro`] : []);
   const missing = await builder.unavailable();
   if (missing !== null) {
@@ -45,9 +47,12 @@ async function main(): Promise<number> {
     console.log('0 passed, 1 failed');
     return 1;
   }
+  const apps = APPS.filter((a) => wanted.length === 0 || wanted.includes(a.name));
+  // Every base image first, in one run of the script: it builds independent images concurrently.
+  const imagesProblem = prepareImages([...new Set(apps.filter((a) => a.skip === undefined).flatMap((a) => a.images))]);
   const outcomes: Outcome[] = [];
-  for (const app of APPS.filter((a) => wanted.length === 0 || wanted.includes(a.name))) {
-    const outcome = await buildApp(app, builder);
+  for (const app of apps) {
+    const outcome = imagesProblem !== null && app.skip === undefined && app.images.length > 0 ? { app, status: 'failed' as const, problems: [imagesProblem] } : await buildApp(app, builder);
     outcomes.push(outcome);
     const detail = outcome.status === 'skipped' ? ` (${app.skip ?? ''})` : outcome.problems.map((p) => `\n    - ${p}`).join('');
     console.log(`${outcome.status.toUpperCase().padEnd(7)} ${app.name}${detail}`);
@@ -61,13 +66,24 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+/** Runs scripts/builds/prepare-images.sh for the image sets; returns why it failed, or null. */
+function prepareImages(sets: string[]): string | null {
+  if (sets.length === 0) return null;
+  const started = Date.now();
+  try {
+    execFileSync('bash', [join(ROOT, 'scripts/builds/prepare-images.sh'), ...sets], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (error) {
+    const status = (error as { status?: number | null }).status;
+    return `scripts/builds/prepare-images.sh ${sets.join(' ')} failed (exit ${status ?? 'signal'}); its log is above`;
+  }
+  console.log(`base images ready in ${((Date.now() - started) / 1000).toFixed(0)} s (${sets.join(', ')})`);
+  return null;
+}
+
 async function buildApp(app: AppSpec, builder: BuildahBuilder): Promise<Outcome> {
   if (app.skip !== undefined) return { app, status: 'skipped', problems: [] };
   const problems: string[] = [];
   try {
-    if (app.images.length > 0) {
-      execFileSync('bash', [join(ROOT, 'scripts/builds/prepare-images.sh'), ...app.images], { stdio: ['ignore', 'ignore', 'inherit'] });
-    }
     const context = join(ROOT, app.context);
     const original = readFileSync(join(context, 'Dockerfile'), 'utf8');
     const fixed = (await fixText(original, { cwd: ROOT, filePath: join(context, 'Dockerfile'), unsafe: true })).output;
