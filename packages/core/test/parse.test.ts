@@ -184,3 +184,35 @@ describe('parseDockerfile', () => {
     expect(stageName?.text).toBe('build');
   });
 });
+
+describe('parseDockerfile on pathological input', () => {
+  /** CPU milliseconds of parsing `text`, best of five. */
+  function cost(text: string): number {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const start = process.cpuUsage();
+      parseDockerfile(text);
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return best;
+  }
+
+  const shapes: Array<[string, (n: number) => string]> = [
+    ['variables with `:` in a FROM image', (n) => `FROM ${'${a:b}'.repeat(n)}\n`],
+    ['escape characters in a heredoc opener', (n) => `RUN <<${'\\'.repeat(n)}x \\\n y\n`],
+    ['`#` after an escaped line break in a property value', (n) => `ENV a=b\\\n${'# '.repeat(n)}\n`],
+    ['`#` after an escape in a heredoc body', (n) => `RUN <<EOF x \\\n\\ ${'#'.repeat(n)}\nEOF\n`],
+    ['heredoc body lines under a long opener', (n) => `RUN <<${'x'.repeat(n)}\n${'line\n'.repeat(n)}`],
+    ['quotes in a property', (n) => `ENV ${'a="b"c'.repeat(n)}\n`],
+    ['escaped blanks between words', (n) => `RUN ${'a\\  '.repeat(n)}\n`],
+  ];
+
+  test.each(shapes)('%s: time grows linearly', (_, shape) => {
+    const small = shape(2_000);
+    const large = shape(20_000);
+    expect(parseDockerfile(large).instructions.length).toBeGreaterThan(0);
+    // 10x the size: linear is ~10x; a quadratic step would be ~100x.
+    expect(cost(large) / Math.max(cost(small), 1)).toBeLessThan(25);
+  });
+});

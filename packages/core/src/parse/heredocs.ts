@@ -1,5 +1,5 @@
 import type { HeredocNode } from './ast.js';
-import { isNewline, type Extent, type Source, type Word } from './source.js';
+import { breakFinder, isNewline, type Extent, type Source, type Word } from './source.js';
 import { heredocName } from './words.js';
 
 interface RawHeredoc {
@@ -59,8 +59,11 @@ function rawHeredocs(src: Source, x: Extent, words: readonly Word[]): RawHeredoc
   let contentEnd = -1;
   let lineStart = -1;
   let current = 0;
+  // The name of the heredoc whose body is being read, found once rather than on every body line.
+  let namedOpener: RawHeredoc | null = null;
   const base = first.start;
   const limit = src.at(x.end);
+  const nextNewline = breakFinder(text, true);
   scan: for (let p = base; p < limit; p++) {
     const c = text.charAt(p);
     const i = p - base;
@@ -82,7 +85,8 @@ function rawHeredocs(src: Source, x: Extent, words: readonly Word[]): RawHeredoc
         contentEnd = i;
         // More body lines after every heredoc closed: dockerfile-ast throws here; they are ignored.
         const opener = openers[current];
-        const found = opener ? named(src, opener, null, null) : null;
+        if (opener && namedOpener?.opener !== opener) namedOpener = named(src, opener, null, null);
+        const found = opener ? { ...(namedOpener as RawHeredoc) } : null;
         const delimiter = opener && found ? delimiterRange(src, opener, found.name, base + lineStart, base + i) : null;
         if (found && delimiter !== null) {
           found.content = [src.at(base + contentStart), src.at(base + lineStart - 1)];
@@ -104,11 +108,10 @@ function rawHeredocs(src: Source, x: Extent, words: readonly Word[]): RawHeredoc
     }
     if ((c === ' ' || c === '\t') && escaping) continue;
     if (c === '#' && escaping) {
-      for (let q = p + 1; q < limit; q++) {
-        if (text.charAt(q) === '\n') {
-          p = q;
-          continue scan;
-        }
+      const q = nextNewline(p + 1);
+      if (q !== -1 && q < limit) {
+        p = q;
+        continue;
       }
     }
     escaping = false;
@@ -153,9 +156,10 @@ function nameRange(src: Source, opener: Word): [number, number] {
   let end = -1;
   let escaping = false;
   let quote: string | null = null;
+  const nextNewline = breakFinder(text, true);
   const newlineAfter = (p: number): number => {
-    for (let q = p + 1; q < to; q++) if (text.charAt(q) === '\n') return q;
-    return -1;
+    const q = nextNewline(p + 1);
+    return q < to ? q : -1;
   };
   scan: for (let p = from; p < to; p++) {
     const c = text.charAt(p);
@@ -197,6 +201,7 @@ function nameRange(src: Source, opener: Word): [number, number] {
 function nameText(src: Source, start: number, end: number): string {
   const content = src.between(start, end);
   const esc = src.escapeChar;
+  const nextNewline = breakFinder(content, true);
   let escaping = false;
   let name = '';
   scan: for (let i = 0; i < content.length; i++) {
@@ -217,11 +222,10 @@ function nameText(src: Source, start: number, end: number): string {
       continue;
     }
     if (c === '#' && escaping) {
-      for (let j = i + 1; j < content.length; j++) {
-        if (content.charAt(j) === '\n') {
-          i = j;
-          continue scan;
-        }
+      const j = nextNewline(i + 1);
+      if (j !== -1) {
+        i = j;
+        continue;
       }
     }
     if ((c === '#' || c === ' ' || c === '\t' || isNewline(c)) && escaping) continue;

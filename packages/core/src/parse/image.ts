@@ -1,12 +1,12 @@
 import type { ImageRefNode, Token } from './ast.js';
-import type { Source, Word } from './source.js';
+import { breakFinder, type Source, type Word } from './source.js';
 
 const isNameChar = (c: string): boolean => /^[a-z0-9_]$/i.test(c);
 
 /** [start, end) of each `$NAME` / `${...}` in a raw word, relative to it. */
 function variableSpans(raw: string, esc: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  const newlineAfter = (from: number): number => raw.indexOf('\n', from);
+  const newlineAfter = breakFinder(raw, true);
   scan: for (let i = 0; i < raw.length; i++) {
     const c = raw.charAt(i);
     if (c === esc) {
@@ -63,7 +63,18 @@ export function imageRef(src: Source, word: Word): ImageRefNode {
   const E = word.end;
   const content = src.between(S, E);
   const spans = variableSpans(content, src.escapeChar);
-  const inVariable = (index: number): [number, number] | undefined => spans.find(([a, b]) => a < index && index < b);
+  /** The variable strictly around `index` (spans are sorted and disjoint: a binary search). */
+  const inVariable = (index: number): [number, number] | undefined => {
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((spans[middle] as [number, number])[0] < index) low = middle + 1;
+      else high = middle;
+    }
+    const span = spans[low - 1];
+    return span && index < span[1] ? span : undefined;
+  };
   const indexOf = (within: string, s: string): number => {
     let index = within.indexOf(s);
     for (let span = inVariable(index); span; span = inVariable(index)) {

@@ -1,5 +1,5 @@
 import type { PropertyNode } from './ast.js';
-import { isBlank, type Extent, type Source, type Word } from './source.js';
+import { breakFinder, isBlank, type Extent, type Source, type Word } from './source.js';
 
 /** Index of the first character that is not whitespace or an escaped line break; -1 when none. */
 function leadingContent(s: string, esc: string): number {
@@ -275,6 +275,7 @@ function unquote(raw: string, esc: string): string {
     }
   }
   if (inSingle || inDouble) value = value.substring(1, value.length - 1);
+  const nextBreak = breakFinder(value, false);
   let blankFrom = -1;
   let out = '';
   scan: for (let i = 0; i < value.length; i++) {
@@ -361,13 +362,8 @@ function unquote(raw: string, esc: string): string {
             out = out.substring(0, out.length - (i - blankFrom));
             blankFrom = -1;
           }
-          for (let j = i + 1; j < value.length; j++) {
-            const d = value.charAt(j);
-            if (d === '\r' || d === '\n') {
-              i = d === '\r' ? j + 1 : j;
-              break;
-            }
-          }
+          const j = nextBreak(i + 1);
+          if (j !== -1) i = value.charAt(j) === '\r' ? j + 1 : j;
           continue;
         }
         break;

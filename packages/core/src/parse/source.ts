@@ -17,6 +17,28 @@ export interface Extent {
   word: string;
 }
 
+/**
+ * The first line break (`\n`, or `\r` too unless `lfOnly`) at or after an index of `s`, or -1.
+ * Remembers its last answer: asked in increasing order, all calls together scan `s` once.
+ */
+export function breakFinder(s: string, lfOnly: boolean): (from: number) => number {
+  let lastFrom = Infinity;
+  let found = -1;
+  return (from) => {
+    if (from >= lastFrom && (found === -1 || found >= from)) return found;
+    lastFrom = from;
+    found = -1;
+    for (let i = Math.max(from, 0); i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 10 || (!lfOnly && c === 13)) {
+        found = i;
+        break;
+      }
+    }
+    return found;
+  };
+}
+
 export const isNewline = (c: string): boolean => c === '\n' || c === '\r';
 export const isBlank = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 

@@ -18,12 +18,30 @@ export function scanWords(src: Source, x: Extent): Word[] {
   let blankAfterJoin = false;
   let joining = false;
   let marker = -1;
+  // The value is built from runs of the source text: [runStart, runEnd) not yet added to `value`.
   let value = '';
-  const push = (end: number): void => {
-    words.push({ start: src.at(found), end: src.at(end), value });
-    marker = -1;
+  let runStart = 0;
+  let runEnd = 0;
+  const append = (from: number, to: number): void => {
+    if (runEnd !== from) {
+      value += text.slice(runStart, runEnd);
+      runStart = from;
+    }
+    runEnd = to;
+  };
+  const take = (): string => {
+    const taken = value + text.slice(runStart, runEnd);
     value = '';
+    runStart = runEnd = 0;
+    return taken;
+  };
+  const emit = (end: number): void => {
+    words.push({ start: src.at(found), end: src.at(end), value: take() });
     found = -1;
+  };
+  const push = (end: number): void => {
+    emit(end);
+    marker = -1;
   };
   for (let i = base; i < limit; i++) {
     const c = text.charAt(i);
@@ -66,16 +84,12 @@ export function scanWords(src: Source, x: Extent): Word[] {
         if (found !== -1 && marker === -1) marker = i;
         i += next === '\r' ? 2 : 1;
       } else {
-        if (blankAfterJoin && marker !== -1) {
-          words.push({ start: src.at(found), end: src.at(marker), value });
-          value = '';
-          found = -1;
-        }
+        if (blankAfterJoin && marker !== -1) emit(marker);
         marker = -1;
         blankAfterJoin = false;
         joining = false;
         if (next === '') break;
-        value += next === '$' ? c + next : next;
+        append(next === '$' ? i : i + 1, i + 2);
         if (found === -1) found = i;
         i++;
       }
@@ -83,15 +97,11 @@ export function scanWords(src: Source, x: Extent): Word[] {
       if (lineStart && c === '#') {
         comment = true;
       } else {
-        if (blankAfterJoin && marker !== -1) {
-          words.push({ start: src.at(found), end: src.at(marker), value });
-          value = '';
-          found = -1;
-        }
+        if (blankAfterJoin && marker !== -1) emit(marker);
         blankAfterJoin = false;
         joining = false;
         marker = -1;
-        value += c;
+        append(i, i + 1);
         if (found === -1) found = i;
       }
       lineStart = false;
