@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals';
-import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import { parseDockerfile, type FromNode, type InstructionNode } from '../src/index.js';
 
 const slice = (text: string, node: { range: [number, number] }): string => text.replace(/^\uFEFF/, '').slice(node.range[0], node.range[1]);
@@ -178,18 +177,42 @@ describe('parseDockerfile', () => {
     expect(root.instructions.map((i) => i.innerComments.map((c) => c.value))).toEqual([[], [' inner 1'], [' inner 2'], []]);
   });
 
-  test('dockerfile-ast itself is left unchanged: arguments and variables are memoized only during a parse', () => {
-    const methods = () => {
-      const prototype = Instruction.prototype as unknown as Record<string, unknown>;
-      return [prototype['getRawArguments'], prototype['getVariables']];
-    };
-    const before = methods();
+  test('variables in a FROM image hide the `/`, `:` and `@` inside them', () => {
     const root = parseDockerfile('ARG REG=docker.io\nFROM ${REG}/library/node:${V:-20}@sha256:abc AS build\nRUN a b c\n');
-    expect(methods()).toEqual(before);
-    const { image } = root.instructions[1] as FromNode;
+    const { image, stageName } = root.instructions[1] as FromNode;
     expect([image?.registry?.text, image?.name?.text, image?.tag?.text, image?.digest?.text]).toEqual([undefined, '${REG}/library/node', '${V:-20}', 'sha256:abc']);
-    const from = DockerfileParser.parse('FROM docker.io/library/node:20\n').getFROMs()[0]!;
-    expect(from.getArguments()).not.toBe(from.getArguments());
-    expect([from.getRegistry(), from.getImageName(), from.getImageTag()]).toEqual(['docker.io', 'library/node', '20']);
+    expect(stageName?.text).toBe('build');
+  });
+});
+
+describe('parseDockerfile on pathological input', () => {
+  /** CPU milliseconds of parsing `text`, best of five. */
+  function cost(text: string): number {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const start = process.cpuUsage();
+      parseDockerfile(text);
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return best;
+  }
+
+  const shapes: Array<[string, (n: number) => string]> = [
+    ['variables with `:` in a FROM image', (n) => `FROM ${'${a:b}'.repeat(n)}\n`],
+    ['escape characters in a heredoc opener', (n) => `RUN <<${'\\'.repeat(n)}x \\\n y\n`],
+    ['`#` after an escaped line break in a property value', (n) => `ENV a=b\\\n${'# '.repeat(n)}\n`],
+    ['`#` after an escape in a heredoc body', (n) => `RUN <<EOF x \\\n\\ ${'#'.repeat(n)}\nEOF\n`],
+    ['heredoc body lines under a long opener', (n) => `RUN <<${'x'.repeat(n)}\n${'line\n'.repeat(n)}`],
+    ['quotes in a property', (n) => `ENV ${'a="b"c'.repeat(n)}\n`],
+    ['escaped blanks between words', (n) => `RUN ${'a\\  '.repeat(n)}\n`],
+  ];
+
+  test.each(shapes)('%s: time grows linearly', (_, shape) => {
+    const small = shape(2_000);
+    const large = shape(20_000);
+    expect(parseDockerfile(large).instructions.length).toBeGreaterThan(0);
+    // 10x the size: linear is ~10x; a quadratic step would be ~100x.
+    expect(cost(large) / Math.max(cost(small), 1)).toBeLessThan(25);
   });
 });

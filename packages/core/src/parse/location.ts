@@ -16,22 +16,12 @@ export interface Span {
   loc: SourceLocation;
 }
 
-/** An LSP-style 0-based position, as dockerfile-ast reports them. */
-export interface LspPosition {
-  line: number;
-  character: number;
-}
-
-export interface LspRange {
-  start: LspPosition;
-  end: LspPosition;
-}
-
-/** The same line splitting as dockerfile-ast (and vscode-languageserver-textdocument): \r\n, \r or \n. */
+/** Line breaks are \r\n, \r or \n (as in LSP documents). */
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 export class PositionMapper {
   readonly lineStarts: number[] = [0];
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     for (const m of text.matchAll(LINE_BREAK)) this.lineStarts.push(m.index + m[0].length);
@@ -39,13 +29,6 @@ export class PositionMapper {
 
   get lineCount(): number {
     return this.lineStarts.length;
-  }
-
-  /** Offset of a 0-based LSP position, clamped to its line. */
-  offsetOfLsp(p: LspPosition): number {
-    const start = this.lineStarts[p.line];
-    if (start === undefined) return this.text.length;
-    return Math.min(start + p.character, this.lineEnd(p.line));
   }
 
   /** Offset just past the last character of 0-based line `line` (before its line break). */
@@ -58,8 +41,11 @@ export class PositionMapper {
     return end;
   }
 
-  position(offset: number): Position {
+  /** Index of the line `offset` is on. Parsers ask for nearby offsets in turn: try the last line found first. */
+  lineIndex(offset: number): number {
     const starts = this.lineStarts;
+    const last = this.lastLine;
+    if ((starts[last] as number) <= offset && (last + 1 === starts.length || offset < (starts[last + 1] as number))) return last;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -67,7 +53,13 @@ export class PositionMapper {
       if ((starts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+    this.lastLine = lo;
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineIndex(offset);
+    return { line: line + 1, column: offset - (this.lineStarts[line] as number) + 1 };
   }
 
   /** Offset of a 1-based position. */
@@ -77,11 +69,11 @@ export class PositionMapper {
     return start + p.column - 1;
   }
 
-  span(start: number, end: number): Span {
-    return { range: [start, end], loc: { start: this.position(start), end: this.position(end) } };
+  loc(start: number, end: number): SourceLocation {
+    return { start: this.position(start), end: this.position(end) };
   }
 
-  spanOfLsp(r: LspRange): Span {
-    return this.span(this.offsetOfLsp(r.start), this.offsetOfLsp(r.end));
+  span(start: number, end: number): Span {
+    return { range: [start, end], loc: { start: this.position(start), end: this.position(end) } };
   }
 }

@@ -1,0 +1,153 @@
+import type { ImageRefNode, Token } from './ast.js';
+import { breakFinder, type Source, type Word } from './source.js';
+
+const isNameChar = (c: string): boolean => /^[a-z0-9_]$/i.test(c);
+
+/** [start, end) of each `$NAME` / `${...}` in a raw word, relative to it. */
+function variableSpans(raw: string, esc: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const newlineAfter = breakFinder(raw, true);
+  scan: for (let i = 0; i < raw.length; i++) {
+    const c = raw.charAt(i);
+    if (c === esc) {
+      if (raw.charAt(i + 1) === '$') i++;
+      continue;
+    }
+    if (c !== '$') continue;
+    if (raw.charAt(i + 1) === '{') {
+      for (let j = i + 2; j < raw.length; j++) {
+        const d = raw.charAt(j);
+        if (d === esc) {
+          const nl = newlineAfter(j + 1);
+          if (nl !== -1) j = nl;
+        } else if (d === '}') {
+          spans.push([i, j + 1]);
+          i = j;
+          continue scan;
+        }
+      }
+      break;
+    }
+    const next = raw.charAt(i + 1);
+    if (next === ' ' || next === '\t' || next === '\r' || next === '\n' || i === raw.length - 1) continue;
+    for (let j = i + 1; j < raw.length; j++) {
+      const d = raw.charAt(j);
+      if (d === ' ' || d === '\t' || d === '\r' || d === '\n') continue;
+      if (d === esc) {
+        const nl = newlineAfter(j + 1);
+        if (nl !== -1) {
+          j = nl;
+          continue;
+        }
+        spans.push([i, j]);
+        break scan;
+      }
+      if (d === '$' || d === "'" || d === '"' || !isNameChar(d)) {
+        spans.push([i, j]);
+        i = j - 1;
+        continue scan;
+      }
+    }
+    spans.push([i, raw.length]);
+    break;
+  }
+  return spans;
+}
+
+/**
+ * A FROM image word split into registry, name, tag and digest. `:`, `@`, `/` and `.` inside
+ * variables do not count.
+ */
+export function imageRef(src: Source, word: Word): ImageRefNode {
+  const S = word.start;
+  const E = word.end;
+  const content = src.between(S, E);
+  const spans = variableSpans(content, src.escapeChar);
+  /** The variable strictly around `index` (spans are sorted and disjoint: a binary search). */
+  const inVariable = (index: number): [number, number] | undefined => {
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((spans[middle] as [number, number])[0] < index) low = middle + 1;
+      else high = middle;
+    }
+    const span = spans[low - 1];
+    return span && index < span[1] ? span : undefined;
+  };
+  const indexOf = (within: string, s: string): number => {
+    let index = within.indexOf(s);
+    for (let span = inVariable(index); span; span = inVariable(index)) {
+      const sub = within.substring(span[1]).indexOf(s);
+      if (sub === -1) return -1;
+      index = sub + span[1];
+    }
+    return index;
+  };
+  const lastIndexOf = (s: string): number => {
+    let index = content.lastIndexOf(s);
+    while (inVariable(index)) {
+      index = content.substring(0, index).lastIndexOf(s);
+      if (index === -1) return -1;
+    }
+    return index;
+  };
+  const at = indexOf(content, '@');
+  const slash = content.indexOf('/');
+  let tag: [number, number] | null = null;
+  const colon = at === -1 ? lastIndexOf(':') : -1;
+  if (at === -1 && colon > slash) tag = [src.at(S + colon + 1), E];
+  else {
+    const sub = content.substring(0, at);
+    const subColon = sub.indexOf(':');
+    if (subColon !== -1) {
+      if (slash === -1) tag = [src.at(S + subColon + 1), src.at(S + at)];
+      else if (subColon >= slash) tag = [src.at(S + subColon + 1), src.at(S + sub.length)];
+    }
+  }
+  const digestAt = lastIndexOf('@');
+  const digest: [number, number] | null = digestAt === -1 ? null : [src.atColumn(S, src.column(S) + digestAt + 1), E];
+  let nameEnd = E;
+  if (tag) nameEnd = src.at(tag[0] - 1);
+  else if (digest) nameEnd = src.at(digest[0] - 1);
+  let registry: [number, number] | null = null;
+  const beforeTag = src.between(S, nameEnd);
+  const regSlash = indexOf(beforeTag, '/');
+  if (regSlash !== -1) {
+    const local = beforeTag.substring(0, regSlash) === 'localhost';
+    if (indexOf(beforeTag, ':') !== -1 || indexOf(beforeTag, '.') !== -1 || local) registry = [S, src.at(S + regSlash)];
+  }
+  const nameStart = registry ? src.at(registry[1] + 1) : S;
+  const part = (r: [number, number] | null): Token | null => (r ? src.token(r[0], r[1], src.between(r[0], r[1])) : null);
+  return {
+    ...src.token(S, E, word.value),
+    registry: part(registry),
+    name: src.token(nameStart, nameEnd, imageName(src.between(nameStart, nameEnd), src.escapeChar)),
+    tag: part(tag),
+    digest: part(digest),
+  };
+}
+
+/** The image name as written, escaped line breaks and comment lines inside them left out. */
+function imageName(raw: string, esc: string): string {
+  let commented = false;
+  let escaped = false;
+  let name = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charAt(i);
+    if (c === esc) escaped = true;
+    else if (c === '\n') commented = false;
+    else if (c === '\r' || c === ' ' || c === '\t') continue;
+    else if (c === '#') {
+      if (escaped) commented = true;
+      else {
+        name += c;
+        escaped = false;
+      }
+    } else if (!commented) {
+      name += c;
+      escaped = false;
+    }
+  }
+  return name;
+}
