@@ -1,9 +1,12 @@
-const MAX_DEPTH = 32;
-
 /**
  * An immutable map built as layers over a parent, so that every instruction can keep a snapshot of
  * the variables in force without copying them (a copy per instruction is quadratic on long files).
- * Layers are flattened every few levels to keep look-ups short.
+ *
+ * The layers are kept smaller the nearer the top, like the digits of a binary counter: a new
+ * layer that is as large as the one below it is merged into it (into a new map: layers are never
+ * changed), and so on down. Each entry is then copied O(log n) times over n updates, and a
+ * look-up walks O(log n) layers. (Flattening everything every few layers instead copied the whole
+ * map each time: quadratic in a stage with thousands of ENV lines.)
  */
 export class LayeredMap<V> implements ReadonlyMap<string, V> {
   #flat: Map<string, V> | undefined;
@@ -11,18 +14,29 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
   private constructor(
     private readonly own: ReadonlyMap<string, V>,
     private readonly parent: LayeredMap<V> | null,
-    private readonly depth: number,
   ) {}
 
   static of<V>(entries: Iterable<readonly [string, V]> = []): LayeredMap<V> {
-    return new LayeredMap(new Map(entries), null, 0);
+    return new LayeredMap(new Map(entries), null);
   }
 
   /** A new map with `updates` applied on top of this one. */
   with(updates: ReadonlyMap<string, V>): LayeredMap<V> {
     if (updates.size === 0) return this;
-    if (this.depth + 1 >= MAX_DEPTH) return new LayeredMap(new Map([...this.flat(), ...updates]), null, 0);
-    return new LayeredMap(new Map(updates), this, this.depth + 1);
+    return LayeredMap.stack(new Map(updates), this);
+  }
+
+  /** `own` on top of `below`, merged down while it is as large as the layer under it. */
+  private static stack<V>(own: Map<string, V>, below: LayeredMap<V> | null): LayeredMap<V> {
+    let top = own;
+    let parent = below;
+    while (parent && top.size >= parent.own.size) {
+      const merged = new Map(parent.own);
+      for (const [key, value] of top) merged.set(key, value);
+      top = merged;
+      parent = parent.parent;
+    }
+    return new LayeredMap(top, parent);
   }
 
   get(key: string): V | undefined {
