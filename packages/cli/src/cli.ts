@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, UsageError, type LintArgs, type RulesArgs } from './args.js';
 import { wantsColor } from './color.js';
@@ -61,9 +61,9 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   // Loaded here, not at the top, so --help and --version stay instant. One at a time: they share
   // modules, and Jest's ESM loader fails on concurrent imports of the same graph.
   const { lintFileOutcomes, lintTextOutcome, outputFixes } = await import('./api.js');
-  const { loadFormatter, formatterNames } = await import('./formatters/index.js');
+  const { loadPiecewiseFormatter, formatterNames } = await import('./formatters/index.js');
   const { rules } = await import('@dockerfile-opt/rules');
-  const formatter = await loadFormatter(args.format);
+  const formatter = await loadPiecewiseFormatter(args.format);
   if (!formatter) throw new UsageError(`Unknown format "${args.format}"; choose one of ${formatterNames.join(', ')}.`);
   const fix = args.fix || args.unsafeFixes || args.fixDryRun;
   const common = {
@@ -99,12 +99,12 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     const target = resolve(io.cwd, args.outputFile);
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, report);
+      writeReportFile(target, report);
     } catch (error) {
       problems.push(new FileError(`Cannot write the report to ${args.outputFile}: ${(error as Error).message}`, args.outputFile));
     }
-  } else if (report !== '') {
-    io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  } else {
+    writeReport(io.stdout, report);
   }
 
   let failed = false;
@@ -121,6 +121,44 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   for (const problem of problems) io.stderr.write(`dockerfile-opt: ${problem.message}\n`);
   if (problems.length > 0) return 2;
   return failed ? 1 : 0;
+}
+
+/** Written in batches of about this many characters: few writes, no report-sized string. */
+const REPORT_BATCH = 1 << 20;
+
+function* batched(pieces: Iterable<string>): Iterable<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= REPORT_BATCH) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch !== '') yield batch;
+}
+
+/** Like `writeFileSync(target, pieces.join(''))`, piece by piece. */
+function writeReportFile(target: string, pieces: Iterable<string>): void {
+  const fd = openSync(target, 'w');
+  try {
+    for (const batch of batched(pieces)) {
+      const bytes = Buffer.from(batch, 'utf8');
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The report on standard output, ending with a newline; an empty report prints nothing. */
+function writeReport(stdout: OutputStream, pieces: Iterable<string>): void {
+  let last = '';
+  for (const batch of batched(pieces)) {
+    stdout.write(batch);
+    last = batch;
+  }
+  if (last !== '' && !last.endsWith('\n')) stdout.write('\n');
 }
 
 async function listRules(args: RulesArgs, io: CliIo): Promise<number> {
