@@ -123,7 +123,7 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
   const rulesFor = (type: string): ActiveRule[] => {
     let list = byType.get(type);
     if (!list) {
-      list = active.filter(({ visitors }) => visitorsFor(visitors, type).some((v) => v !== undefined));
+      list = active.filter(({ visitors }) => visitsType(visitors, type));
       byType.set(type, list);
     }
     return list;
@@ -139,17 +139,23 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
   for (const { rule, visitors } of rulesFor('Dockerfile:exit')) call(rule, visitors, visitors['Dockerfile:exit'], root);
 }
 
-/** The visitors of `visitors` that a node of `type` calls. */
-function visitorsFor(visitors: RuleVisitors, type: string): Array<Visitor | undefined> {
+/** Whether a node of `type` calls any of `visitors` (an instruction also calls those of its parts). */
+function visitsType(visitors: RuleVisitors, type: string): boolean {
   const byName = visitors as Record<string, Visitor | undefined>;
   switch (type) {
     case 'Dockerfile':
     case 'Dockerfile:exit':
     case 'Comment':
     case 'ParserDirective':
-      return [byName[type]];
+      return byName[type] !== undefined;
     default:
-      return [byName['*'], byName[type], byName['Flag'], byName['Argument'], byName['Heredoc']];
+      return (
+        byName[type] !== undefined ||
+        byName['*'] !== undefined ||
+        byName['Flag'] !== undefined ||
+        byName['Argument'] !== undefined ||
+        byName['Heredoc'] !== undefined
+      );
   }
 }
 
