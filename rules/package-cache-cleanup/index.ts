@@ -140,7 +140,7 @@ const KINDS: CacheKind[] = [
 ];
 
 function factsOf(model: DockerfileModel, run: InstructionNode): RunFacts {
-  const all: Invocation[] = invocations(model, run);
+  const all: readonly Invocation[] = invocations(model, run);
   const calls: PackageManagerCall[] = [];
   for (const invocation of all) {
     const call = packageManagerCall(invocation);
