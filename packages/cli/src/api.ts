@@ -105,6 +105,16 @@ export function outputFixes(results: readonly LintResult[]): FileError[] {
 
 /** `lintFiles` with the details the CLI uses. */
 export async function lintFileOutcomes(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintOutcome[]> {
+  const outcomes: LintOutcome[] = [];
+  for await (const outcome of eachFileOutcome(patterns, options)) outcomes.push(outcome);
+  return outcomes;
+}
+
+/**
+ * `lintFileOutcomes` one file at a time: each file is linted when the caller asks for the next
+ * outcome, so a caller that formats and drops them never holds every result.
+ */
+export async function* eachFileOutcome(patterns: readonly string[], options: LintFilesOptions = {}): AsyncGenerator<LintOutcome, void, undefined> {
   await initShellParser();
   const cwd = resolve(options.cwd ?? process.cwd());
   if (options.rules) checkRuleSettings(options.rules, rules);
@@ -112,7 +122,6 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
   let firstError: FileError | undefined;
   const onError = options.onError ?? ((error: FileError) => (firstError ??= error));
   const files = await findFiles(patterns.length > 0 ? patterns : ['.'], { cwd, useIgnores: options.ignore ?? true, configFor, onError });
-  const outcomes: LintOutcome[] = [];
   const fix = (options.fix ?? false) || (options.unsafeFixes ?? false);
   for (const path of files) {
     let text: string;
@@ -127,10 +136,9 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
       { rules, ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes },
     );
     originals.set(outcome.result, text);
-    outcomes.push(outcome);
+    yield outcome;
   }
   if (firstError) throw firstError;
-  return outcomes;
 }
 
 /** Where configs come from: one given config (object or file) for everything, or a lookup per directory. */

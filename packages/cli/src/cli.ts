@@ -60,10 +60,10 @@ export async function execute(argv: readonly string[], io: CliIo): Promise<numbe
 async function lint(args: LintArgs, io: CliIo): Promise<number> {
   // Loaded here, not at the top, so --help and --version stay instant. One at a time: they share
   // modules, and Jest's ESM loader fails on concurrent imports of the same graph.
-  const { lintFileOutcomes, lintTextOutcome, outputFixes } = await import('./api.js');
-  const { loadPiecewiseFormatter, formatterNames } = await import('./formatters/index.js');
+  const { eachFileOutcome, lintFileOutcomes, lintTextOutcome, outputFixes } = await import('./api.js');
+  const { loadStreamingFormatter, formatterNames } = await import('./formatters/index.js');
   const { rules } = await import('@dockerfile-opt/rules');
-  const formatter = await loadPiecewiseFormatter(args.format);
+  const formatter = await loadStreamingFormatter(args.format);
   if (!formatter) throw new UsageError(`Unknown format "${args.format}"; choose one of ${formatterNames.join(', ')}.`);
   const fix = args.fix || args.unsafeFixes || args.fixDryRun;
   const common = {
@@ -75,46 +75,52 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   } as const;
 
   const problems: FileError[] = [];
-  let outcomes: LintOutcome[];
+  let outcomes: AsyncIterable<LintOutcome> | Iterable<LintOutcome>;
   if (args.stdin) {
     if (io.stdin === undefined) throw new UsageError('--stdin: there is no standard input to read.');
     const text = await readAll(io.stdin);
     outcomes = [await lintTextOutcome(text, { ...common, filePath: args.stdinFilename, name: '<stdin>', fix, unsafe: args.unsafeFixes })];
   } else {
-    outcomes = await lintFileOutcomes(args.patterns, {
+    const files = {
       ...common,
       fix,
       unsafeFixes: args.unsafeFixes,
       ignore: args.ignore,
-      onError: (error) => problems.push(error),
-    });
+      onError: (error: FileError) => problems.push(error),
+    };
+    if (fix) {
+      // Fixes are written before the report, so every result is needed first.
+      const all = await lintFileOutcomes(args.patterns, files);
+      if (!args.fixDryRun) problems.push(...outputFixes(all.map((o) => o.result)));
+      outcomes = all;
+    } else {
+      // Each file is linted as the formatter asks for its result, and dropped once formatted.
+      outcomes = eachFileOutcome(args.patterns, files);
+    }
   }
-  const results: LintResult[] = outcomes.map((o) => o.result);
-  if (fix && !args.fixDryRun) problems.push(...outputFixes(results));
 
   const rulesMeta = Object.fromEntries(rules.map((r) => [r.id, r.meta]));
   const color = wantsColor(args.color, io.env, args.outputFile === undefined && io.stdout.isTTY === true);
-  const report = formatter(results, { cwd: io.cwd, color, rulesMeta });
+  const tally = new ExitTally();
+  // The whole report is made before any of it is written: a run that fails half-way (a bad
+  // config file further down) leaves the output file and standard output as they were.
+  const report = new ReportSpool();
+  for await (const piece of formatter(tally.results(outcomes), { cwd: io.cwd, color, rulesMeta })) report.add(piece);
+  const chunks = report.finish();
   if (args.outputFile !== undefined) {
     const target = resolve(io.cwd, args.outputFile);
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeReportFile(target, report);
+      writeChunks(target, chunks);
     } catch (error) {
       problems.push(new FileError(`Cannot write the report to ${args.outputFile}: ${(error as Error).message}`, args.outputFile));
     }
   } else {
-    writeReport(io.stdout, report);
+    printChunks(io.stdout, chunks);
   }
 
-  let failed = false;
-  let warnings = 0;
-  for (const outcome of outcomes) {
-    warnings += outcome.warningCount;
-    if (outcome.failureThreshold === 'none') continue;
-    if (outcome.result.errorCount > 0 || (outcome.failureThreshold === 'warning' && outcome.warningCount > 0)) failed = true;
-  }
-  if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+  let failed = tally.failed;
+  if (args.maxWarnings >= 0 && tally.warnings > args.maxWarnings) {
     io.stderr.write(`dockerfile-opt found too many warnings (maximum: ${args.maxWarnings}).\n`);
     failed = true;
   }
@@ -123,28 +129,53 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** Written in batches of about this many characters: few writes, no report-sized string. */
-const REPORT_BATCH = 1 << 20;
+/** What the exit code needs from the outcomes, counted as they pass to the formatter. */
+class ExitTally {
+  failed = false;
+  warnings = 0;
 
-function* batched(pieces: Iterable<string>): Iterable<string> {
-  let batch = '';
-  for (const piece of pieces) {
-    batch += piece;
-    if (batch.length >= REPORT_BATCH) {
-      yield batch;
-      batch = '';
+  async *results(outcomes: AsyncIterable<LintOutcome> | Iterable<LintOutcome>): AsyncGenerator<LintResult, void, undefined> {
+    for await (const outcome of outcomes) {
+      this.warnings += outcome.warningCount;
+      if (outcome.failureThreshold !== 'none' && (outcome.result.errorCount > 0 || (outcome.failureThreshold === 'warning' && outcome.warningCount > 0))) {
+        this.failed = true;
+      }
+      yield outcome.result;
     }
   }
-  if (batch !== '') yield batch;
 }
 
-/** Like `writeFileSync(target, pieces.join(''))`, piece by piece. */
-function writeReportFile(target: string, pieces: Iterable<string>): void {
+/** Gathered in UTF-8 chunks of about this many characters: few writes, no report-sized string. */
+const REPORT_CHUNK = 1 << 20;
+
+/** A report's text, kept as UTF-8 buffers (outside the JavaScript heap) until it is written. */
+class ReportSpool {
+  private readonly chunks: Buffer[] = [];
+  private pending = '';
+
+  add(piece: string): void {
+    this.pending += piece;
+    if (this.pending.length >= REPORT_CHUNK) this.flush();
+  }
+
+  finish(): Buffer[] {
+    this.flush();
+    return this.chunks;
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.chunks.push(Buffer.from(this.pending, 'utf8'));
+    this.pending = '';
+  }
+}
+
+/** Like `writeFileSync(target, chunks joined)`. */
+function writeChunks(target: string, chunks: readonly Buffer[]): void {
   const fd = openSync(target, 'w');
   try {
-    for (const batch of batched(pieces)) {
-      const bytes = Buffer.from(batch, 'utf8');
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    for (const chunk of chunks) {
+      for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written);
     }
   } finally {
     closeSync(fd);
@@ -152,13 +183,11 @@ function writeReportFile(target: string, pieces: Iterable<string>): void {
 }
 
 /** The report on standard output, ending with a newline; an empty report prints nothing. */
-function writeReport(stdout: OutputStream, pieces: Iterable<string>): void {
-  let last = '';
-  for (const batch of batched(pieces)) {
-    stdout.write(batch);
-    last = batch;
-  }
-  if (last !== '' && !last.endsWith('\n')) stdout.write('\n');
+function printChunks(stdout: OutputStream, chunks: readonly Buffer[]): void {
+  // Each chunk holds whole pieces of text, so none ends inside a character.
+  for (const chunk of chunks) stdout.write(chunk.toString('utf8'));
+  const last = chunks.at(-1);
+  if (last !== undefined && last[last.length - 1] !== 0x0a) stdout.write('\n');
 }
 
 async function listRules(args: RulesArgs, io: CliIo): Promise<number> {

@@ -76,7 +76,7 @@ const fixtureRules: RuleDefinition[] = [
 jest.unstable_mockModule('@dockerfile-opt/rules', () => ({ rules: fixtureRules }));
 const { makeTempDir, removeTempDir, run } = await import('./helpers.js');
 const { formatterNames } = await import('../src/formatters/index.js');
-const { default: jsonFormat, pieces: jsonPieces } = await import('../src/formatters/json.js');
+const { default: jsonFormat, stream: jsonStream } = await import('../src/formatters/json.js');
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fixtures = join(repoRoot, 'fixtures/formats');
@@ -129,11 +129,19 @@ describe.each(Object.keys(expectedFile))('--format %s -o <file>', (format) => {
   });
 });
 
-describe('json in pieces', () => {
-  test('the pieces joined are the formatter\'s text, for none, one and several results', () => {
+describe('json, streamed', () => {
+  test('the pieces joined are the formatter\'s text, for none, one and several results', async () => {
     const result = (name: string) => ({ ...emptyResult(name), source: 'FROM ünïcode\n', messages: [{ ruleId: 'x', severity: 2 as const, message: '"q" \\ é', line: 1, column: 1, endLine: 1, endColumn: 2 }] });
     for (const results of [[], [result('a')], [result('a'), emptyResult('b'), result('c')]]) {
-      expect([...jsonPieces(results)].join('')).toBe(jsonFormat(results, { cwd: '/', color: false, rulesMeta: {} }));
+      async function* one() {
+        for (const r of results) {
+          await Promise.resolve();
+          yield r;
+        }
+      }
+      const pieces: string[] = [];
+      for await (const piece of jsonStream(one())) pieces.push(piece);
+      expect(pieces.join('')).toBe(jsonFormat(results, { cwd: '/', color: false, rulesMeta: {} }));
     }
   });
 

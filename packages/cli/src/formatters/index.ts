@@ -13,13 +13,16 @@ export interface FormatterContext {
 /** Turns results into the text the CLI prints (an empty string prints nothing). */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
 
-/** A formatter's text in pieces that, joined, are exactly what the formatter returns. */
-export type PiecewiseFormatter = (results: readonly LintResult[], context: FormatterContext) => Iterable<string>;
+/**
+ * A formatter that takes the results as they come and gives its text in pieces which, joined, are
+ * exactly what the formatter returns for the same results.
+ */
+export type StreamingFormatter = (results: AsyncIterable<LintResult>, context: FormatterContext) => AsyncIterable<string>;
 
 interface FormatterModule {
   default: Formatter;
-  /** Optional: the same text in pieces, for formats whose reports get big. */
-  pieces?: PiecewiseFormatter;
+  /** Optional, for formats that can be written before the last result (their reports get big). */
+  stream?: StreamingFormatter;
 }
 
 /**
@@ -44,10 +47,18 @@ export async function loadFormatter(name: string): Promise<Formatter | null> {
   return load ? (await load()).default : null;
 }
 
-/** The formatter called `name` as a piecewise one (a single piece when it has no piecewise form), or null. */
-export async function loadPiecewiseFormatter(name: string): Promise<PiecewiseFormatter | null> {
+/** The formatter called `name` as a streaming one (the whole text at the end when it has no streaming form), or null. */
+export async function loadStreamingFormatter(name: string): Promise<StreamingFormatter | null> {
   const load = Object.hasOwn(registry, name) ? registry[name] : undefined;
   if (!load) return null;
   const module = await load();
-  return module.pieces ?? ((results, context) => [module.default(results, context)]);
+  return module.stream ?? wholeText(module.default);
+}
+
+function wholeText(format: Formatter): StreamingFormatter {
+  return async function* (results, context) {
+    const all: LintResult[] = [];
+    for await (const result of results) all.push(result);
+    yield format(all, context);
+  };
 }

@@ -5,12 +5,16 @@ import type { Formatter } from './index.js';
 const json: Formatter = (results) => JSON.stringify(results);
 
 /**
- * The same text as `json`, one result at a time: a report of thousands of files is never held as
- * one string (nor as one buffer to write it).
+ * The same text as `json`, a result at a time as they come: a report of thousands of files is
+ * never held as results, nor as one string.
  */
-export function* pieces(results: readonly LintResult[]): Iterable<string> {
+export async function* stream(results: AsyncIterable<LintResult>): AsyncGenerator<string, void, undefined> {
   yield '[';
-  for (let i = 0; i < results.length; i++) yield `${i === 0 ? '' : ','}${JSON.stringify(results[i])}`;
+  let first = true;
+  for await (const result of results) {
+    yield `${first ? '' : ','}${JSON.stringify(result)}`;
+    first = false;
+  }
   yield ']';
 }
 
