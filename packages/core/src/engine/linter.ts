@@ -2,7 +2,7 @@ import type { DockerfileNode, InstructionNode } from '../parse/ast.js';
 import { PositionMapper, type Range } from '../parse/location.js';
 import { parseDockerfile } from '../parse/parse.js';
 import { DockerfileModel } from '../model/model.js';
-import { resolveConfig, type Config, type ResolvedConfig } from './config.js';
+import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { collectIgnores, isIgnored } from './ignores.js';
 import { summarize, toEslintFix, type LintMessage, type LintResult } from './result.js';
 import type { FixDescriptor, ReportDescriptor, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
@@ -53,7 +53,7 @@ export function lintWithRules(input: string, rules: readonly RuleDefinition[], o
     const severity = setting.severity === 'error' ? 2 : 1;
     const context: RuleContext = {
       id: rule.id,
-      options: mergeOptions(rule.meta.defaultOptions ?? [], setting.options),
+      options: mergedOptions(rule, setting),
       settings: resolved.settings,
       root,
       text,
@@ -71,6 +71,20 @@ export function lintWithRules(input: string, rules: readonly RuleDefinition[], o
   traverse(root, active, messages);
   messages.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   return { result: summarize(filePath, messages), root, model };
+}
+
+/**
+ * A rule's options over its defaults, merged once per resolved setting: a caller that lints many
+ * files under one resolved config (the CLI) does not merge them again for every file.
+ */
+const mergedBySetting = new WeakMap<ResolvedRule, { rule: RuleDefinition; options: unknown[] }>();
+
+function mergedOptions(rule: RuleDefinition, setting: ResolvedRule): unknown[] {
+  const cached = mergedBySetting.get(setting);
+  if (cached?.rule === rule) return cached.options;
+  const options = mergeOptions(rule.meta.defaultOptions ?? [], setting.options);
+  mergedBySetting.set(setting, { rule, options });
+  return options;
 }
 
 function mergeOptions(defaults: readonly unknown[], given: readonly unknown[]): unknown[] {
@@ -119,11 +133,15 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
       });
     }
   };
+  // Each rule's visitor names, read once: asking every rule's visitors object (each of its own
+  // shape) for every node type is a slow, megamorphic lookup.
+  const named = active.map((a) => visitorNames(a));
   const byType = new Map<string, ActiveRule[]>();
   const rulesFor = (type: string): ActiveRule[] => {
     let list = byType.get(type);
     if (!list) {
-      list = active.filter(({ visitors }) => visitsType(visitors, type));
+      list = [];
+      for (const n of named) if (visitsType(n, type)) list.push(n.active);
       byType.set(type, list);
     }
     return list;
@@ -139,23 +157,41 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
   for (const { rule, visitors } of rulesFor('Dockerfile:exit')) call(rule, visitors, visitors['Dockerfile:exit'], root);
 }
 
-/** Whether a node of `type` calls any of `visitors` (an instruction also calls those of its parts). */
-function visitsType(visitors: RuleVisitors, type: string): boolean {
-  const byName = visitors as Record<string, Visitor | undefined>;
+/** Visitors an instruction calls whatever its type: for itself and for its parts. */
+const INSTRUCTION_PART_VISITORS = ['*', 'Flag', 'Argument', 'Heredoc'];
+
+interface VisitorNames {
+  active: ActiveRule;
+  /** The names of the visitors the rule sets (a rule may leave one undefined). */
+  names: string[];
+  visitsEveryInstruction: boolean;
+}
+
+function visitorNames(active: ActiveRule): VisitorNames {
+  const byName = active.visitors as Record<string, Visitor | undefined>;
+  const names = ownAndInheritedNames(byName).filter((name) => byName[name] !== undefined);
+  return { active, names, visitsEveryInstruction: names.some((name) => INSTRUCTION_PART_VISITORS.includes(name)) };
+}
+
+/** Property names of an object literal, or of a class instance and its prototypes (methods). */
+function ownAndInheritedNames(object: object): string[] {
+  const names: string[] = [];
+  for (let o: object | null = object; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    names.push(...Object.getOwnPropertyNames(o));
+  }
+  return names;
+}
+
+/** Whether a node of `type` calls any of the rule's visitors. */
+function visitsType({ names, visitsEveryInstruction }: VisitorNames, type: string): boolean {
   switch (type) {
     case 'Dockerfile':
     case 'Dockerfile:exit':
     case 'Comment':
     case 'ParserDirective':
-      return byName[type] !== undefined;
+      return names.includes(type);
     default:
-      return (
-        byName[type] !== undefined ||
-        byName['*'] !== undefined ||
-        byName['Flag'] !== undefined ||
-        byName['Argument'] !== undefined ||
-        byName['Heredoc'] !== undefined
-      );
+      return visitsEveryInstruction || names.includes(type);
   }
 }
 
