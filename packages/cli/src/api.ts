@@ -123,6 +123,8 @@ export async function* eachFileOutcome(patterns: readonly string[], options: Lin
   const onError = options.onError ?? ((error: FileError) => (firstError ??= error));
   const files = await findFiles(patterns.length > 0 ? patterns : ['.'], { cwd, useIgnores: options.ignore ?? true, configFor, onError });
   const fix = (options.fix ?? false) || (options.unsafeFixes ?? false);
+  // One object for the run: resolved configs are reused for the same config and options.
+  const engineOptions = { rules, ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes };
   for (const path of files) {
     let text: string;
     try {
@@ -133,7 +135,7 @@ export async function* eachFileOutcome(patterns: readonly string[], options: Lin
     }
     const outcome = lintSource(
       { text, path, name: path, config: await configFor(dirname(path)) },
-      { rules, ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes },
+      engineOptions,
     );
     originals.set(outcome.result, text);
     yield outcome;
