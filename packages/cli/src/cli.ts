@@ -145,17 +145,26 @@ class ExitTally {
   }
 }
 
-/** Gathered in UTF-8 chunks of about this many characters: few writes, no report-sized string. */
+/** The report is gathered in UTF-8 chunks of this many bytes (or one piece, when bigger). */
 const REPORT_CHUNK = 1 << 20;
 
-/** A report's text, kept as UTF-8 buffers (outside the JavaScript heap) until it is written. */
+/**
+ * A report's text, kept as UTF-8 buffers (outside the JavaScript heap) until it is written. Each
+ * piece is encoded straight into the current chunk: joining pieces into strings first would make a
+ * whole batch two-byte (slow to encode) as soon as one piece holds a character beyond Latin-1.
+ */
 class ReportSpool {
   private readonly chunks: Buffer[] = [];
-  private pending = '';
+  private current = Buffer.allocUnsafe(0);
+  private used = 0;
 
   add(piece: string): void {
-    this.pending += piece;
-    if (this.pending.length >= REPORT_CHUNK) this.flush();
+    const bytes = Buffer.byteLength(piece, 'utf8');
+    if (this.used + bytes > this.current.length) {
+      this.flush();
+      this.current = Buffer.allocUnsafe(Math.max(REPORT_CHUNK, bytes));
+    }
+    this.used += this.current.write(piece, this.used, 'utf8');
   }
 
   finish(): Buffer[] {
@@ -164,9 +173,9 @@ class ReportSpool {
   }
 
   private flush(): void {
-    if (this.pending === '') return;
-    this.chunks.push(Buffer.from(this.pending, 'utf8'));
-    this.pending = '';
+    if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+    this.current = Buffer.allocUnsafe(0);
+    this.used = 0;
   }
 }
 
