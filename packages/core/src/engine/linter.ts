@@ -133,19 +133,7 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
       });
     }
   };
-  // Each rule's visitor names, read once: asking every rule's visitors object (each of its own
-  // shape) for every node type is a slow, megamorphic lookup.
-  const named = active.map((a) => visitorNames(a));
-  const byType = new Map<string, ActiveRule[]>();
-  const rulesFor = (type: string): ActiveRule[] => {
-    let list = byType.get(type);
-    if (!list) {
-      list = [];
-      for (const n of named) if (visitsType(n, type)) list.push(n.active);
-      byType.set(type, list);
-    }
-    return list;
-  };
+  const rulesFor = dispatchTable(active);
   for (const { rule, visitors } of rulesFor('Dockerfile')) call(rule, visitors, visitors.Dockerfile, root);
   for (const child of root.children) {
     for (const { rule, visitors } of rulesFor(child.type)) {
@@ -158,41 +146,70 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
 }
 
 /** Visitors an instruction calls whatever its type: for itself and for its parts. */
-const INSTRUCTION_PART_VISITORS = ['*', 'Flag', 'Argument', 'Heredoc'];
+const INSTRUCTION_PART_VISITORS = new Set(['*', 'Flag', 'Argument', 'Heredoc']);
+const SPECIAL_TYPES = new Set(['Dockerfile', 'Dockerfile:exit', 'Comment', 'ParserDirective']);
 
-interface VisitorNames {
-  active: ActiveRule;
-  /** The names of the visitors the rule sets (a rule may leave one undefined). */
-  names: string[];
-  visitsEveryInstruction: boolean;
-}
-
-function visitorNames(active: ActiveRule): VisitorNames {
-  const byName = active.visitors as Record<string, Visitor | undefined>;
-  const names = ownAndInheritedNames(byName).filter((name) => byName[name] !== undefined);
-  return { active, names, visitsEveryInstruction: names.some((name) => INSTRUCTION_PART_VISITORS.includes(name)) };
-}
-
-/** Property names of an object literal, or of a class instance and its prototypes (methods). */
-function ownAndInheritedNames(object: object): string[] {
+/**
+ * The rules with something to do for each node type, in rule order, from one pass over each
+ * rule's visitor names. Asking every rule's visitors object (each of its own shape) for every
+ * type would be a slow, megamorphic lookup.
+ */
+function dispatchTable(active: readonly ActiveRule[]): (type: string) => readonly ActiveRule[] {
+  const byName = new Map<string, ActiveRule[]>();
+  const everyInstruction: ActiveRule[] = [];
   const names: string[] = [];
-  for (let o: object | null = object; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    names.push(...Object.getOwnPropertyNames(o));
+  for (const a of active) {
+    const visitors = a.visitors as Record<string, Visitor | undefined>;
+    collectNames(visitors, names);
+    for (const name of names) {
+      if (visitors[name] === undefined) continue;
+      const list = INSTRUCTION_PART_VISITORS.has(name) ? everyInstruction : byName.get(name) ?? [];
+      if (list.length === 0 && list !== everyInstruction) byName.set(name, list);
+      if (list.at(-1) !== a) list.push(a);
+    }
   }
-  return names;
+  const order = new Map(active.map((a, i) => [a, i]));
+  const byType = new Map<string, readonly ActiveRule[]>();
+  return (type) => {
+    let list = byType.get(type);
+    if (!list) {
+      const own = byName.get(type) ?? [];
+      list = SPECIAL_TYPES.has(type) ? own : mergeInOrder(own, everyInstruction, order);
+      byType.set(type, list);
+    }
+    return list;
+  };
 }
 
-/** Whether a node of `type` calls any of the rule's visitors. */
-function visitsType({ names, visitsEveryInstruction }: VisitorNames, type: string): boolean {
-  switch (type) {
-    case 'Dockerfile':
-    case 'Dockerfile:exit':
-    case 'Comment':
-    case 'ParserDirective':
-      return names.includes(type);
-    default:
-      return visitsEveryInstruction || names.includes(type);
+/** The names of an object literal's properties, or of a class instance's and its prototypes' (methods), into `out`. */
+function collectNames(object: object, out: string[]): void {
+  out.length = 0;
+  for (const name in object) out.push(name);
+  for (let o = Object.getPrototypeOf(object) as object | null; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    out.push(...Object.getOwnPropertyNames(o));
   }
+}
+
+/** Two lists of rules in rule order, merged in rule order, each rule once. */
+function mergeInOrder(a: readonly ActiveRule[], b: readonly ActiveRule[], order: ReadonlyMap<ActiveRule, number>): readonly ActiveRule[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: ActiveRule[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (order.get(x) as number) < (order.get(y) as number))) {
+      out.push(x as ActiveRule);
+      i++;
+    } else {
+      if (x === y) i++;
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 function visitInstruction(
