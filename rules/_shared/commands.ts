@@ -1,4 +1,4 @@
-import type { DockerfileModel, InstructionNode, RuleVisitors, ShellCommand, ShellScript, ShellWord } from '@dockerfile-opt/core';
+import type { DockerfileModel, InstructionNode, RuleVisitors, ShellCommand, ShellWord } from '@dockerfile-opt/core';
 import { withOnbuildTriggers } from './onbuild.js';
 
 /** A command as the program sees it: wrappers (`sudo`, `env`) stripped, the program's basename as `program`. */
@@ -55,25 +55,20 @@ export function invocationOf(command: ShellCommand): Invocation | null {
 }
 
 /**
- * The invocations of each RUN's scripts (the model parses a RUN once), computed for the first
- * rule that asks and shared by the twenty or so others: they only read them.
+ * Every command of a RUN (shell form and heredoc scripts), as invocations. Computed for the first
+ * rule that asks and shared by the twenty or so others (they only read them).
  */
-const invocationsOfScripts = new WeakMap<readonly ShellScript[], readonly Invocation[]>();
-
-/** Every command of a RUN (shell form and heredoc scripts), as invocations. */
 export function invocations(model: DockerfileModel, run: InstructionNode): readonly Invocation[] {
-  const scripts = model.shell(run);
-  let out = invocationsOfScripts.get(scripts);
-  if (!out) {
-    const list: Invocation[] = [];
-    for (const script of scripts) {
-      for (const command of script.commands) {
-        const invocation = invocationOf(command);
-        if (invocation) list.push(invocation);
-      }
+  return model.derive(run, invocationsOfRun);
+}
+
+function invocationsOfRun(model: DockerfileModel, run: InstructionNode): readonly Invocation[] {
+  const out: Invocation[] = [];
+  for (const script of model.shell(run)) {
+    for (const command of script.commands) {
+      const invocation = invocationOf(command);
+      if (invocation) out.push(invocation);
     }
-    out = list;
-    invocationsOfScripts.set(scripts, out);
   }
   return out;
 }

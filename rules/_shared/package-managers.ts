@@ -83,21 +83,16 @@ export function packageManagerCall(invocation: Invocation): PackageManagerCall |
   return { manager, invocation, subcommand, operands, parsed };
 }
 
-/** Computed once per RUN's invocations, for the many rules that read them. */
-const callsOfInvocations = new WeakMap<readonly Invocation[], readonly PackageManagerCall[]>();
-
-/** Every package-manager command of a RUN. */
+/** Every package-manager command of a RUN, computed once per RUN for the many rules that read them. */
 export function packageManagerCalls(model: DockerfileModel, run: InstructionNode): readonly PackageManagerCall[] {
-  const all = invocations(model, run);
-  let calls = callsOfInvocations.get(all);
-  if (!calls) {
-    const list: PackageManagerCall[] = [];
-    for (const invocation of all) {
-      const call = packageManagerCall(invocation);
-      if (call) list.push(call);
-    }
-    calls = list;
-    callsOfInvocations.set(all, calls);
+  return model.derive(run, packageManagerCallsOfRun);
+}
+
+function packageManagerCallsOfRun(model: DockerfileModel, run: InstructionNode): readonly PackageManagerCall[] {
+  const calls: PackageManagerCall[] = [];
+  for (const invocation of invocations(model, run)) {
+    const call = packageManagerCall(invocation);
+    if (call) calls.push(call);
   }
   return calls;
 }
