@@ -54,8 +54,15 @@ export function invocationOf(command: ShellCommand): Invocation | null {
   return { command, programWord, program: basename(programWord.value), args };
 }
 
-/** Every command of a RUN (shell form and heredoc scripts), as invocations. */
-export function invocations(model: DockerfileModel, run: InstructionNode): Invocation[] {
+/**
+ * Every command of a RUN (shell form and heredoc scripts), as invocations. Computed for the first
+ * rule that asks and shared by the twenty or so others (they only read them).
+ */
+export function invocations(model: DockerfileModel, run: InstructionNode): readonly Invocation[] {
+  return model.derive(run, invocationsOfRun);
+}
+
+function invocationsOfRun(model: DockerfileModel, run: InstructionNode): readonly Invocation[] {
   const out: Invocation[] = [];
   for (const script of model.shell(run)) {
     for (const command of script.commands) {

@@ -83,8 +83,12 @@ export function packageManagerCall(invocation: Invocation): PackageManagerCall |
   return { manager, invocation, subcommand, operands, parsed };
 }
 
-/** Every package-manager command of a RUN. */
-export function packageManagerCalls(model: DockerfileModel, run: InstructionNode): PackageManagerCall[] {
+/** Every package-manager command of a RUN, computed once per RUN for the many rules that read them. */
+export function packageManagerCalls(model: DockerfileModel, run: InstructionNode): readonly PackageManagerCall[] {
+  return model.derive(run, packageManagerCallsOfRun);
+}
+
+function packageManagerCallsOfRun(model: DockerfileModel, run: InstructionNode): readonly PackageManagerCall[] {
   const calls: PackageManagerCall[] = [];
   for (const invocation of invocations(model, run)) {
     const call = packageManagerCall(invocation);

@@ -1,5 +1,13 @@
 import { defineRule, type InstructionNode } from '@dockerfile-opt/core';
 
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'no-empty-continuation',
   meta: {
@@ -20,6 +28,8 @@ export default defineRule({
     const check = (node: InstructionNode): void => {
       // heredoc bodies may contain empty lines: only look before the first one
       const end = node.heredocs.reduce((min, h) => Math.min(min, h.contentRange?.[0] ?? h.range[1]), node.range[1]);
+      // Most instructions are one line: nothing to look at, and no need to match it.
+      if (!hasLineBreak(ctx.text, node.range[0], end)) return;
       const line = /([^\r\n]*)(\r\n|\r|\n|$)/g;
       line.lastIndex = node.range[0];
       let first = true;

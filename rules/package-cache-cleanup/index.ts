@@ -1,11 +1,11 @@
 import { defineRule, type DockerfileModel, type FixDescriptor, type InstructionNode, type TextEdit } from '@dockerfile-opt/core';
 import { hasOption, invocations, type Invocation } from '../_shared/commands.js';
-import { packageManagerCall, type PackageManagerCall } from '../_shared/package-managers.js';
+import { packageManagerCalls, type PackageManagerCall } from '../_shared/package-managers.js';
 import { appendCommandEdit, cacheMountTargets, commandRange, imageStages, mountCovers } from '../_shared/run-helpers.js';
 
 /** What one RUN does, as far as caches go. */
 interface RunFacts {
-  calls: PackageManagerCall[];
+  calls: readonly PackageManagerCall[];
   /** Arguments of every `rm` in the RUN. */
   removed: string[];
   mounts: string[];
@@ -140,12 +140,8 @@ const KINDS: CacheKind[] = [
 ];
 
 function factsOf(model: DockerfileModel, run: InstructionNode): RunFacts {
-  const all: Invocation[] = invocations(model, run);
-  const calls: PackageManagerCall[] = [];
-  for (const invocation of all) {
-    const call = packageManagerCall(invocation);
-    if (call) calls.push(call);
-  }
+  const all: readonly Invocation[] = invocations(model, run);
+  const calls = packageManagerCalls(model, run);
   const removed = all.filter((i) => i.program === 'rm').flatMap((i) => i.args.map((a) => a.value));
   return { calls, removed, mounts: cacheMountTargets(model, run), env: model.stateAt(run).env };
 }

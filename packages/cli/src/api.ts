@@ -111,6 +111,17 @@ export function outputFixes(results: readonly LintResult[]): FileError[] {
 
 /** `lintFiles` with the details the CLI uses. */
 export async function lintFileOutcomes(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintOutcome[]> {
+  const outcomes: LintOutcome[] = [];
+  for await (const outcome of eachFileOutcome(patterns, options)) outcomes.push(outcome);
+  return outcomes;
+}
+
+/**
+ * `lintFileOutcomes` one file at a time: each file is linted when the caller asks for the next
+ * outcome (or, on worker threads, handed over in order as soon as it is in), so a caller that
+ * formats and drops them never holds every result.
+ */
+export async function* eachFileOutcome(patterns: readonly string[], options: LintFilesOptions = {}): AsyncGenerator<LintOutcome, void, undefined> {
   const concurrency = options.concurrency ?? 'off';
   // Worker threads load their own shell parser. In this one, the WebAssembly compiles while the
   // files are found.
@@ -122,7 +133,6 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
   let firstError: FileError | undefined;
   const onError = options.onError ?? ((error: FileError) => (firstError ??= error));
   const files = await findFiles(patterns.length > 0 ? patterns : ['.'], { cwd, useIgnores: options.ignore ?? true, configFor, onError });
-  const outcomes: LintOutcome[] = [];
   const fix = (options.fix ?? false) || (options.unsafeFixes ?? false);
   const threads = threadCount(concurrency, files.length);
   if (threads > 1) {
@@ -135,12 +145,14 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
       }
       if (answer.kind !== 'linted') continue;
       if (answer.original !== undefined) originals.set(answer.outcome.result, answer.original);
-      outcomes.push(answer.outcome);
+      yield answer.outcome;
     }
     if (firstError) throw firstError;
-    return outcomes;
+    return;
   }
   await (shellParser ?? initShellParser());
+  // One object for the run: resolved configs are reused for the same config and options.
+  const engineOptions = { rules, ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes };
   for (const path of files) {
     let text: string;
     try {
@@ -151,13 +163,12 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
     }
     const outcome = lintSource(
       { text, path, name: path, config: await configFor(dirname(path)) },
-      { rules, ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes },
+      engineOptions,
     );
     originals.set(outcome.result, text);
-    outcomes.push(outcome);
+    yield outcome;
   }
   if (firstError) throw firstError;
-  return outcomes;
 }
 
 /** Where configs come from: one given config (object or file) for everything, or a lookup per directory. */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, UsageError, type LintArgs, type RulesArgs } from './args.js';
 import { wantsColor } from './color.js';
@@ -61,10 +61,10 @@ export async function execute(argv: readonly string[], io: CliIo): Promise<numbe
 async function lint(args: LintArgs, io: CliIo): Promise<number> {
   // Loaded here, not at the top, so --help and --version stay instant. One at a time: they share
   // modules, and Jest's ESM loader fails on concurrent imports of the same graph.
-  const { lintFileOutcomes, lintTextOutcome, outputFixes } = await import('./api.js');
-  const { loadFormatter, formatterNames } = await import('./formatters/index.js');
+  const { eachFileOutcome, lintFileOutcomes, lintTextOutcome, outputFixes } = await import('./api.js');
+  const { loadStreamingFormatter, formatterNames } = await import('./formatters/index.js');
   const { rules } = await import('@dockerfile-opt/rules');
-  const formatter = await loadFormatter(args.format);
+  const formatter = await loadStreamingFormatter(args.format);
   if (!formatter) throw new UsageError(`Unknown format "${args.format}"; choose one of ${formatterNames.join(', ')}.`);
   const fix = args.fix || args.unsafeFixes || args.fixDryRun;
   const common = {
@@ -76,53 +76,129 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   } as const;
 
   const problems: FileError[] = [];
-  let outcomes: LintOutcome[];
+  let outcomes: AsyncIterable<LintOutcome> | Iterable<LintOutcome>;
   if (args.stdin) {
     if (io.stdin === undefined) throw new UsageError('--stdin: there is no standard input to read.');
     const text = await readAll(io.stdin);
     outcomes = [await lintTextOutcome(text, { ...common, filePath: args.stdinFilename, name: '<stdin>', fix, unsafe: args.unsafeFixes })];
   } else {
-    outcomes = await lintFileOutcomes(args.patterns, {
+    const files = {
       ...common,
       fix,
       unsafeFixes: args.unsafeFixes,
       ignore: args.ignore,
       concurrency: args.concurrency,
-      onError: (error) => problems.push(error),
-    });
+      onError: (error: FileError) => problems.push(error),
+    };
+    if (fix) {
+      // Fixes are written before the report, so every result is needed first.
+      const all = await lintFileOutcomes(args.patterns, files);
+      if (!args.fixDryRun) problems.push(...outputFixes(all.map((o) => o.result)));
+      outcomes = all;
+    } else {
+      // Each file is linted as the formatter asks for its result, and dropped once formatted.
+      outcomes = eachFileOutcome(args.patterns, files);
+    }
   }
-  const results: LintResult[] = outcomes.map((o) => o.result);
-  if (fix && !args.fixDryRun) problems.push(...outputFixes(results));
 
   const rulesMeta = Object.fromEntries(rules.map((r) => [r.id, r.meta]));
   const color = wantsColor(args.color, io.env, args.outputFile === undefined && io.stdout.isTTY === true);
-  const report = formatter(results, { cwd: io.cwd, color, rulesMeta });
+  const tally = new ExitTally();
+  // The whole report is made before any of it is written: a run that fails half-way (a bad
+  // config file further down) leaves the output file and standard output as they were.
+  const report = new ReportSpool();
+  for await (const piece of formatter(tally.results(outcomes), { cwd: io.cwd, color, rulesMeta })) report.add(piece);
+  const chunks = report.finish();
   if (args.outputFile !== undefined) {
     const target = resolve(io.cwd, args.outputFile);
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, report);
+      writeChunks(target, chunks);
     } catch (error) {
       problems.push(new FileError(`Cannot write the report to ${args.outputFile}: ${(error as Error).message}`, args.outputFile));
     }
-  } else if (report !== '') {
-    io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  } else {
+    printChunks(io.stdout, chunks);
   }
 
-  let failed = false;
-  let warnings = 0;
-  for (const outcome of outcomes) {
-    warnings += outcome.warningCount;
-    if (outcome.failureThreshold === 'none') continue;
-    if (outcome.result.errorCount > 0 || (outcome.failureThreshold === 'warning' && outcome.warningCount > 0)) failed = true;
-  }
-  if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+  let failed = tally.failed;
+  if (args.maxWarnings >= 0 && tally.warnings > args.maxWarnings) {
     io.stderr.write(`dockerfile-opt found too many warnings (maximum: ${args.maxWarnings}).\n`);
     failed = true;
   }
   for (const problem of problems) io.stderr.write(`dockerfile-opt: ${problem.message}\n`);
   if (problems.length > 0) return 2;
   return failed ? 1 : 0;
+}
+
+/** What the exit code needs from the outcomes, counted as they pass to the formatter. */
+class ExitTally {
+  failed = false;
+  warnings = 0;
+
+  async *results(outcomes: AsyncIterable<LintOutcome> | Iterable<LintOutcome>): AsyncGenerator<LintResult, void, undefined> {
+    for await (const outcome of outcomes) {
+      this.warnings += outcome.warningCount;
+      if (outcome.failureThreshold !== 'none' && (outcome.result.errorCount > 0 || (outcome.failureThreshold === 'warning' && outcome.warningCount > 0))) {
+        this.failed = true;
+      }
+      yield outcome.result;
+    }
+  }
+}
+
+/** The report is gathered in UTF-8 chunks of this many bytes (or one piece, when bigger). */
+const REPORT_CHUNK = 1 << 20;
+
+/**
+ * A report's text, kept as UTF-8 buffers (outside the JavaScript heap) until it is written. Each
+ * piece is encoded straight into the current chunk: joining pieces into strings first would make a
+ * whole batch two-byte (slow to encode) as soon as one piece holds a character beyond Latin-1.
+ */
+class ReportSpool {
+  private readonly chunks: Buffer[] = [];
+  private current = Buffer.allocUnsafe(0);
+  private used = 0;
+
+  add(piece: string): void {
+    const bytes = Buffer.byteLength(piece, 'utf8');
+    if (this.used + bytes > this.current.length) {
+      this.flush();
+      this.current = Buffer.allocUnsafe(Math.max(REPORT_CHUNK, bytes));
+    }
+    this.used += this.current.write(piece, this.used, 'utf8');
+  }
+
+  finish(): Buffer[] {
+    this.flush();
+    return this.chunks;
+  }
+
+  private flush(): void {
+    if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+    this.current = Buffer.allocUnsafe(0);
+    this.used = 0;
+  }
+}
+
+/** Like `writeFileSync(target, chunks joined)`. */
+function writeChunks(target: string, chunks: readonly Buffer[]): void {
+  const fd = openSync(target, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The report on standard output, ending with a newline; an empty report prints nothing. */
+function printChunks(stdout: OutputStream, chunks: readonly Buffer[]): void {
+  // Each chunk holds whole pieces of text, so none ends inside a character.
+  for (const chunk of chunks) stdout.write(chunk.toString('utf8'));
+  const last = chunks.at(-1);
+  if (last !== undefined && last[last.length - 1] !== 0x0a) stdout.write('\n');
 }
 
 async function listRules(args: RulesArgs, io: CliIo): Promise<number> {

@@ -27,11 +27,13 @@ export function contextReader(dir: string): (relativePath: string) => string | n
     const target = resolve(dir, relativePath);
     if (!isInside(dir, target)) return null;
     try {
-      realDir ??= realpathSync(dir);
-      const real = realpathSync(target);
+      // Most files asked for do not exist: one stat, and no exception (costly) to say so.
+      const stats = statSync(target, { throwIfNoEntry: false });
+      if (!stats?.isFile() || stats.size > MAX_CONTEXT_FILE_BYTES) return null;
+      // The native realpath is one system call; the JavaScript one an lstat per path component.
+      realDir ??= realpathSync.native(dir);
+      const real = realpathSync.native(target);
       if (!isInside(realDir, real)) return null;
-      const stats = statSync(real);
-      if (!stats.isFile() || stats.size > MAX_CONTEXT_FILE_BYTES) return null;
       return readFileSync(real, 'utf8');
     } catch {
       return null;

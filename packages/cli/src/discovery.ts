@@ -96,7 +96,8 @@ async function walk(dir: string, layers: GitignoreLayer[], options: DiscoveryOpt
     options.onError(new FileError(`Cannot read directory ${relativeOrAbsolute(options.cwd, dir)}: ${describeIoError(error)}`, dir));
     return;
   }
-  const here = options.useIgnores ? withGitignore(layers, dir) : layers;
+  // Most directories have no .gitignore: look in the listing rather than fail to read one.
+  const here = options.useIgnores && entries.some((entry) => entry.name === '.gitignore') ? withGitignore(layers, dir) : layers;
   const config = options.useIgnores ? await options.configFor(dir) : null;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {

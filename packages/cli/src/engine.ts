@@ -84,7 +84,22 @@ export function lintSource(source: SourceToLint, options: EngineOptions): LintOu
   return { result: toPublicResult(displayPath, core, source.text, output), failureThreshold: config.failureThreshold ?? 'error', warningCount };
 }
 
+/**
+ * The resolved config of a config without overrides, which is the same for every file under it:
+ * resolved once, with the options of the run, rather than for each file.
+ */
+const resolvedForAnyPath = new WeakMap<LintConfig, { options: EngineOptions; resolved: ResolvedConfig }>();
+
 function resolveFor(config: LintConfig, filePath: string | undefined, options: EngineOptions): ResolvedConfig {
+  const anyPath = (config.config.overrides ?? []).length === 0;
+  const cached = anyPath ? resolvedForAnyPath.get(config) : undefined;
+  if (cached?.options === options) return cached.resolved;
+  const resolved = resolveForPath(config, filePath, options);
+  if (anyPath) resolvedForAnyPath.set(config, { options, resolved });
+  return resolved;
+}
+
+function resolveForPath(config: LintConfig, filePath: string | undefined, options: EngineOptions): ResolvedConfig {
   const usable = filePath !== undefined && !filePath.startsWith('../') && !isAbsolute(filePath) ? filePath : undefined;
   const resolved = resolveConfig(config.config, options.rules, usable);
   const byId = new Map(options.rules.map((r) => [r.id, r]));

@@ -7,19 +7,25 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { initShellParser } from '@dockerfile-opt/core';
 import { rules } from '@dockerfile-opt/rules';
 import { describeIoError } from './config-files.js';
-import { lintSource } from './engine.js';
+import { lintSource, type LintConfig } from './engine.js';
 import type { Job, JobResult, WorkerOptions } from './workers.js';
 
 const port = parentPort;
 if (!port) throw new Error('lint-worker.js runs as a worker thread of dockerfile-opt');
-const options = workerData as WorkerOptions;
+// One options object and one object per config for the whole run: the engine reuses what it
+// resolved for them.
+const options = { ...(workerData as WorkerOptions), rules };
+const configs = new Map<number, LintConfig>();
 await initShellParser();
 
 port.on('message', (job: Job) => {
   port.postMessage(lintJob(job));
 });
 
-function lintJob({ index, path, config }: Job): JobResult {
+function lintJob({ index, path, configId, config: sent }: Job): JobResult {
+  if (sent) configs.set(configId, sent);
+  const config = configs.get(configId);
+  if (!config) return { index, kind: 'crashed', error: `config ${configId} was never sent` };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -27,7 +33,7 @@ function lintJob({ index, path, config }: Job): JobResult {
     return { index, kind: 'unreadable', reason: describeIoError(error) };
   }
   try {
-    const outcome = lintSource({ text, path, name: path, config }, { ...options, rules });
+    const outcome = lintSource({ text, path, name: path, config }, options);
     // The text as read is what outputFixes checks the file against before writing the fix.
     return outcome.result.output === undefined ? { index, kind: 'linted', outcome } : { index, kind: 'linted', outcome, original: text };
   } catch (error) {

@@ -27,11 +27,12 @@ export function threadCount(concurrency: Concurrency, files: number): number {
 /** What a worker is started with. */
 export type WorkerOptions = Omit<EngineOptions, 'rules'>;
 
-/** A file to lint, as sent to a worker. */
+/** A file to lint, as sent to a worker: its config by number, and in full the first time the worker meets it. */
 export interface Job {
   index: number;
   path: string;
-  config: LintConfig;
+  configId: number;
+  config?: LintConfig;
 }
 
 /** A worker's answer for one job. */
@@ -60,9 +61,17 @@ export async function* lintInWorkers(
   threads: number,
 ): AsyncGenerator<JobResult, void, undefined> {
   const jobs: Job[] = [];
+  const configIds = new Map<LoadedConfig, number>();
+  const configs: LintConfig[] = [];
   for (const [index, path] of paths.entries()) {
-    const { dir, config, failureThreshold } = await configFor(path);
-    jobs.push({ index, path, config: failureThreshold === undefined ? { dir, config } : { dir, config, failureThreshold } });
+    const loaded = await configFor(path);
+    let configId = configIds.get(loaded);
+    if (configId === undefined) {
+      const { dir, config, failureThreshold } = loaded;
+      configId = configs.push(failureThreshold === undefined ? { dir, config } : { dir, config, failureThreshold }) - 1;
+      configIds.set(loaded, configId);
+    }
+    jobs.push({ index, path, configId });
   }
   // Loaded here: most runs lint in one thread and never need it.
   const { Worker } = await import('node:worker_threads');
@@ -78,12 +87,17 @@ export async function* lintInWorkers(
   const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => {
     const worker = new Worker(workerUrl(), { workerData: options });
     let inFlight = 0;
+    const known = new Set<number>();
     const send = (): void => {
       const job = jobs[next];
       if (!job) return;
       next++;
       inFlight++;
-      worker.postMessage(job);
+      if (known.has(job.configId)) worker.postMessage(job);
+      else {
+        known.add(job.configId);
+        worker.postMessage({ ...job, config: configs[job.configId] });
+      }
     };
     const fail = (error: Error): void => {
       failure ??= error;

@@ -96,6 +96,20 @@ describe('readContextFile', () => {
     expect(read('.')).toBeNull();
   });
 
+  test('follows links that stay inside, through a linked directory too; not broken links or paths through a file', () => {
+    writeFiles(dir, { 'real/app/package.json': '{"name":"y"}', 'real/app/src/go.mod': 'module y', 'real/outside.txt': 'no' });
+    symlinkSync(join(dir, 'real/app'), join(dir, 'linked-app'));
+    symlinkSync(join(dir, 'real/app/src/go.mod'), join(dir, 'real/app/go.mod'));
+    symlinkSync(join(dir, 'real'), join(dir, 'real/app/up'));
+    symlinkSync(join(dir, 'real/app/gone.txt'), join(dir, 'real/app/broken.txt'));
+    const read = contextReader(join(dir, 'linked-app'));
+    expect(read('package.json')).toBe('{"name":"y"}');
+    expect(read('go.mod')).toBe('module y');
+    expect(read('up/outside.txt')).toBeNull();
+    expect(read('broken.txt')).toBeNull();
+    expect(read('package.json/x')).toBeNull();
+  });
+
   test('reads each file once per Dockerfile (rules ask for the same files)', () => {
     writeFiles(dir, { 'app/package.json': '{"v":1}' });
     const read = contextReader(join(dir, 'app'));

@@ -76,6 +76,7 @@ const fixtureRules: RuleDefinition[] = [
 jest.unstable_mockModule('@dockerfile-opt/rules', () => ({ rules: fixtureRules }));
 const { makeTempDir, removeTempDir, run } = await import('./helpers.js');
 const { formatterNames } = await import('../src/formatters/index.js');
+const { default: jsonFormat, stream: jsonStream } = await import('../src/formatters/json.js');
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fixtures = join(repoRoot, 'fixtures/formats');
@@ -114,6 +115,54 @@ describe.each(Object.entries(expectedFile))('--format %s', (format, file) => {
     const expectedPath = join(fixtures, 'expected', file);
     if (process.env.UPDATE_FORMAT_FIXTURES === '1') writeFileSync(expectedPath, stable(result.stdout));
     expect(stable(result.stdout)).toBe(readFileSync(expectedPath, 'utf8'));
+  });
+});
+
+describe.each(Object.keys(expectedFile))('--format %s -o <file>', (format) => {
+  test('writes the same report as standard output shows, without the added newline', async () => {
+    const printed = await run(['lint', '--format', format], dir);
+    const written = await run(['lint', '--format', format, '-o', 'reports/out'], dir);
+    expect(written.stdout).toBe('');
+    expect(written.code).toBe(printed.code);
+    const report = readFileSync(join(dir, 'reports/out'), 'utf8');
+    expect(report === '' || report.endsWith('\n') ? report : `${report}\n`).toBe(printed.stdout);
+  });
+});
+
+describe('json, streamed', () => {
+  test('the pieces joined are the formatter\'s text, for none, one and several results', async () => {
+    const result = (name: string) => ({ ...emptyResult(name), source: 'FROM ünïcode\n', messages: [{ ruleId: 'x', severity: 2 as const, message: '"q" \\ é', line: 1, column: 1, endLine: 1, endColumn: 2 }] });
+    for (const results of [[], [result('a')], [result('a'), emptyResult('b'), result('c')]]) {
+      async function* one() {
+        for (const r of results) {
+          await Promise.resolve();
+          yield r;
+        }
+      }
+      const pieces: string[] = [];
+      for await (const piece of jsonStream(one())) pieces.push(piece);
+      expect(pieces.join('')).toBe(jsonFormat(results, { cwd: '/', color: false, rulesMeta: {} }));
+    }
+  });
+
+  test('a report of several MiB is written whole, to a file and to standard output', async () => {
+    const big = makeTempDir();
+    try {
+      // Every line has a finding (a lower-case keyword) and every result carries its source: about 2.7 MiB.
+      const line = `expose 80 # ${'x'.repeat(200)}\n`;
+      for (let i = 0; i < 3; i++) writeFileSync(join(big, `${i}.Dockerfile`), `FROM alpine:3.20\n${line.repeat(2500)}`);
+      const printed = await run(['lint', '--format', 'json', '.'], big);
+      const written = await run(['lint', '--format', 'json', '-o', 'out.json', '.'], big);
+      expect(written.stdout).toBe('');
+      const report = readFileSync(join(big, 'out.json'), 'utf8');
+      expect(report.length).toBeGreaterThan(2 * 2 ** 20);
+      expect(`${report}\n`).toBe(printed.stdout);
+      const parsed = JSON.parse(report) as Array<{ messages: unknown[] }>;
+      expect(parsed).toHaveLength(3);
+      expect(parsed.every((r) => r.messages.length === 2500)).toBe(true);
+    } finally {
+      removeTempDir(big);
+    }
   });
 });
 

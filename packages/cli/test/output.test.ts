@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '@dockerfile-opt/rules';
 import { docsUrl } from '@dockerfile-opt/core';
@@ -65,6 +66,23 @@ describe('--format json', () => {
     const [result] = JSON.parse(r.stdout) as Array<{ fatalErrorCount: number; messages: Array<Record<string, unknown>> }>;
     expect(result?.fatalErrorCount).toBe(1);
     expect(result?.messages[0]).toMatchObject({ ruleId: null, severity: 2, fatal: true, line: 2, column: 1, message: expect.stringContaining('FORM') });
+  });
+
+  test('a run that fails half-way writes no report: the -o file keeps its contents, standard output stays empty', async () => {
+    // The second file's config is broken. With --no-ignore, discovery does not read configs: the
+    // first file is linted (and formatted) before the second one's config is found broken.
+    writeFiles(dir, { 'a/Dockerfile': SAMPLE, 'b/Dockerfile': SAMPLE, 'b/.dockerfile-opt.json': '{ "rules": ', 'report.json': 'earlier report' });
+    const toFile = await run(['lint', '--no-ignore', '-f', 'json', '-o', 'report.json', 'a/Dockerfile', 'b/Dockerfile'], dir);
+    expect(toFile.code).toBe(2);
+    expect(toFile.stderr).toContain('Invalid config file');
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('earlier report');
+    const toStdout = await run(['lint', '--no-ignore', '-f', 'json', 'a/Dockerfile', 'b/Dockerfile'], dir);
+    expect(toStdout.code).toBe(2);
+    expect(toStdout.stdout).toBe('');
+    // The file whose config is fine alone: reported.
+    const fine = await run(['lint', '--no-ignore', '-f', 'json', '-o', 'report.json', 'a/Dockerfile'], dir);
+    expect(fine.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toHaveLength(1);
   });
 
   test('prints [] when there are no files', async () => {

@@ -221,6 +221,27 @@ describe('results', () => {
       'b:exit',
     ]);
   });
+
+  test('visitors may be methods of a class instance; a visitor left undefined is not called', () => {
+    const visits: string[] = [];
+    const meta = { category: 'style', severity: 'warn', recommended: true, fixable: 'none', description: 'x', messages: {} } as const;
+    class Base {
+      FROM(): void {
+        visits.push('base:FROM');
+      }
+    }
+    class Visitors extends Base {
+      RUN(): void {
+        visits.push('class:RUN');
+      }
+    }
+    const classy = defineRule({ id: 'classy', meta, create: () => new Visitors() });
+    const partly = defineRule({ id: 'partly', meta, create: () => ({ RUN: undefined, '*': undefined, Flag: undefined, COPY: () => visits.push('partly:COPY') }) });
+    const config = { rules: { classy: 'warn', partly: 'warn' } } as const;
+    const { result } = lintWithRules('FROM a\nRUN --network=none true\nCOPY x y\n', [classy, partly], { config });
+    expect(result.messages).toEqual([]);
+    expect(visits).toEqual(['base:FROM', 'class:RUN', 'partly:COPY']);
+  });
 });
 
 describe('suggestions', () => {

@@ -220,3 +220,29 @@ describe('long files', () => {
     expect([middle.has('V1499'), middle.has('V1500')]).toEqual([true, false]);
   });
 });
+
+describe('derived facts', () => {
+  test('computed once per instruction and function, for the model that asked', () => {
+    const text = 'FROM a\nRUN apt-get update\nRUN true\n';
+    const model = new DockerfileModel(parseDockerfile(text));
+    const [, first, second] = model.root.instructions as [InstructionNode, InstructionNode, InstructionNode];
+    const calls: string[] = [];
+    const words = (m: DockerfileModel, node: InstructionNode) => {
+      calls.push(`words ${node.argsText}`);
+      return m.shell(node).flatMap((s) => s.commands.map((c) => c.name?.value));
+    };
+    const nothing = (_m: DockerfileModel, node: InstructionNode) => {
+      calls.push(`nothing ${node.argsText}`);
+      return undefined;
+    };
+    const once = model.derive(first, words);
+    expect(once).toEqual(['apt-get']);
+    expect(model.derive(first, words)).toBe(once);
+    expect(model.derive(second, words)).toEqual(['true']);
+    expect(model.derive(first, nothing)).toBeUndefined();
+    expect(model.derive(first, nothing)).toBeUndefined();
+    // Another model of the same tree computes its own.
+    expect(new DockerfileModel(model.root).derive(first, words)).not.toBe(once);
+    expect(calls).toEqual(['words apt-get update', 'words true', 'nothing apt-get update', 'words apt-get update']);
+  });
+});

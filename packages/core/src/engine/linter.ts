@@ -2,7 +2,7 @@ import type { DockerfileNode, InstructionNode } from '../parse/ast.js';
 import { PositionMapper, type Range } from '../parse/location.js';
 import { parseDockerfile } from '../parse/parse.js';
 import { DockerfileModel } from '../model/model.js';
-import { resolveConfig, type Config, type ResolvedConfig } from './config.js';
+import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { collectIgnores, isIgnored } from './ignores.js';
 import { summarize, toEslintFix, type LintMessage, type LintResult } from './result.js';
 import type { FixDescriptor, ReportDescriptor, RuleContext, RuleDefinition, RuleVisitors } from './rule.js';
@@ -53,7 +53,7 @@ export function lintWithRules(input: string, rules: readonly RuleDefinition[], o
     const severity = setting.severity === 'error' ? 2 : 1;
     const context: RuleContext = {
       id: rule.id,
-      options: mergeOptions(rule.meta.defaultOptions ?? [], setting.options),
+      options: mergedOptions(rule, setting),
       settings: resolved.settings,
       root,
       text,
@@ -71,6 +71,20 @@ export function lintWithRules(input: string, rules: readonly RuleDefinition[], o
   traverse(root, active, messages);
   messages.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   return { result: summarize(filePath, messages), root, model };
+}
+
+/**
+ * A rule's options over its defaults, merged once per resolved setting: a caller that lints many
+ * files under one resolved config (the CLI) does not merge them again for every file.
+ */
+const mergedBySetting = new WeakMap<ResolvedRule, { rule: RuleDefinition; options: unknown[] }>();
+
+function mergedOptions(rule: RuleDefinition, setting: ResolvedRule): unknown[] {
+  const cached = mergedBySetting.get(setting);
+  if (cached?.rule === rule) return cached.options;
+  const options = mergeOptions(rule.meta.defaultOptions ?? [], setting.options);
+  mergedBySetting.set(setting, { rule, options });
+  return options;
 }
 
 function mergeOptions(defaults: readonly unknown[], given: readonly unknown[]): unknown[] {
@@ -119,15 +133,7 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
       });
     }
   };
-  const byType = new Map<string, ActiveRule[]>();
-  const rulesFor = (type: string): ActiveRule[] => {
-    let list = byType.get(type);
-    if (!list) {
-      list = active.filter(({ visitors }) => visitorsFor(visitors, type).some((v) => v !== undefined));
-      byType.set(type, list);
-    }
-    return list;
-  };
+  const rulesFor = dispatchTable(active);
   for (const { rule, visitors } of rulesFor('Dockerfile')) call(rule, visitors, visitors.Dockerfile, root);
   for (const child of root.children) {
     for (const { rule, visitors } of rulesFor(child.type)) {
@@ -139,18 +145,71 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
   for (const { rule, visitors } of rulesFor('Dockerfile:exit')) call(rule, visitors, visitors['Dockerfile:exit'], root);
 }
 
-/** The visitors of `visitors` that a node of `type` calls. */
-function visitorsFor(visitors: RuleVisitors, type: string): Array<Visitor | undefined> {
-  const byName = visitors as Record<string, Visitor | undefined>;
-  switch (type) {
-    case 'Dockerfile':
-    case 'Dockerfile:exit':
-    case 'Comment':
-    case 'ParserDirective':
-      return [byName[type]];
-    default:
-      return [byName['*'], byName[type], byName['Flag'], byName['Argument'], byName['Heredoc']];
+/** Visitors an instruction calls whatever its type: for itself and for its parts. */
+const INSTRUCTION_PART_VISITORS = new Set(['*', 'Flag', 'Argument', 'Heredoc']);
+const SPECIAL_TYPES = new Set(['Dockerfile', 'Dockerfile:exit', 'Comment', 'ParserDirective']);
+
+/**
+ * The rules with something to do for each node type, in rule order, from one pass over each
+ * rule's visitor names. Asking every rule's visitors object (each of its own shape) for every
+ * type would be a slow, megamorphic lookup.
+ */
+function dispatchTable(active: readonly ActiveRule[]): (type: string) => readonly ActiveRule[] {
+  const byName = new Map<string, ActiveRule[]>();
+  const everyInstruction: ActiveRule[] = [];
+  const names: string[] = [];
+  for (const a of active) {
+    const visitors = a.visitors as Record<string, Visitor | undefined>;
+    collectNames(visitors, names);
+    for (const name of names) {
+      if (visitors[name] === undefined) continue;
+      const list = INSTRUCTION_PART_VISITORS.has(name) ? everyInstruction : byName.get(name) ?? [];
+      if (list.length === 0 && list !== everyInstruction) byName.set(name, list);
+      if (list.at(-1) !== a) list.push(a);
+    }
   }
+  const order = new Map(active.map((a, i) => [a, i]));
+  const byType = new Map<string, readonly ActiveRule[]>();
+  return (type) => {
+    let list = byType.get(type);
+    if (!list) {
+      const own = byName.get(type) ?? [];
+      list = SPECIAL_TYPES.has(type) ? own : mergeInOrder(own, everyInstruction, order);
+      byType.set(type, list);
+    }
+    return list;
+  };
+}
+
+/** The names of an object literal's properties, or of a class instance's and its prototypes' (methods), into `out`. */
+function collectNames(object: object, out: string[]): void {
+  out.length = 0;
+  for (const name in object) out.push(name);
+  for (let o = Object.getPrototypeOf(object) as object | null; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    out.push(...Object.getOwnPropertyNames(o));
+  }
+}
+
+/** Two lists of rules in rule order, merged in rule order, each rule once. */
+function mergeInOrder(a: readonly ActiveRule[], b: readonly ActiveRule[], order: ReadonlyMap<ActiveRule, number>): readonly ActiveRule[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: ActiveRule[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (order.get(x) as number) < (order.get(y) as number))) {
+      out.push(x as ActiveRule);
+      i++;
+    } else {
+      if (x === y) i++;
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 function visitInstruction(

@@ -22,6 +22,9 @@ import {
 
 export type { StageBase, Stage, StageRefKind, StageRef, InstructionState, FileWrite, CopySource, CopyInfo } from './types.js';
 
+/** Computes a fact about an instruction from the model; see `DockerfileModel.derive`. */
+export type Derivation<T> = (model: DockerfileModel, node: InstructionNode) => T;
+
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const NO_VARS = LayeredMap.of<VarValue>();
 const IMAGE_LIKE = /[:/@.]/;
@@ -37,6 +40,7 @@ export class DockerfileModel {
   private readonly effectsCache = new Map<InstructionNode, RunEffects>();
   private writesCache: Map<Stage, FileWrite[]> | undefined;
   private readonly copyCache = new Map<InstructionNode, CopyInfo>();
+  private readonly derived = new Map<Derivation<unknown>, Map<InstructionNode, unknown>>();
 
   constructor(readonly root: DockerfileNode) {
     this.build();
@@ -109,6 +113,24 @@ export class DockerfileModel {
     const scripts = parseRunScripts(this.root, node);
     this.shellCache.set(node, scripts);
     return scripts;
+  }
+
+  /**
+   * A fact about `node` that several rules need (a RUN's invocations, its package-manager calls):
+   * computed by the first rule that asks, then shared, for as long as this model (one file)
+   * lives. `compute` is the key, so it must be one function (module level), not a new closure per
+   * call; the result is shared, so callers only read it.
+   */
+  derive<T>(node: InstructionNode, compute: Derivation<T>): T {
+    let byNode = this.derived.get(compute) as Map<InstructionNode, T> | undefined;
+    if (!byNode) {
+      byNode = new Map();
+      this.derived.set(compute, byNode);
+    }
+    if (byNode.has(node)) return byNode.get(node) as T;
+    const value = compute(this, node);
+    byNode.set(node, value);
+    return value;
   }
 
   /** The paths a RUN writes, from its shell AST. */

@@ -33,6 +33,8 @@ export function expandVariables(
   lookup: VarLookup,
   { escapeChar = '\\', undeclaredIsEmpty = false }: ExpandOptions = {},
 ): Expansion {
+  // Most words reference no variable: nothing to expand, nor to copy character by character.
+  if (!text.includes('$')) return { value: text, undeclared: [], referenced: [] };
   const undeclared: string[] = [];
   const referenced: string[] = [];
   let unknown = false;
