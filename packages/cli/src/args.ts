@@ -99,7 +99,7 @@ export function parseArgs(argv: readonly string[]): Args {
     quiet: false,
     stdin: false,
     ignore: true,
-    concurrency: 'auto',
+    concurrency: 'off',
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;

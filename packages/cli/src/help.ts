@@ -23,8 +23,8 @@ Configuration:
   --rule <id:severity>      Set a rule to off, warn or error (repeatable), e.g. --rule workdir-relative:error
   --no-ignore               Lint files that .gitignore or ignorePatterns exclude
   --concurrency <n|auto|off>
-                            Lint on n worker threads; auto (default): one per core, when there
-                            are at least 100 files per thread; off: in one thread
+                            Lint on n worker threads; auto: one per two cores, when there are at
+                            least 100 files per thread; off (default): in one thread
 
 Input:
   --stdin                   Lint standard input

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { LoadedConfig } from './config-files.js';
 import type { EngineOptions, LintConfig, LintOutcome } from './engine.js';
 
-/** How many threads lint files: a number, `auto` (as many as the machine has cores, given enough files) or `off`. */
+/** How many threads lint files: a number, `auto` (one per two cores, given enough files) or `off`. */
 export type Concurrency = number | 'auto' | 'off';
 
 /**
@@ -10,6 +10,13 @@ export type Concurrency = number | 'auto' | 'off';
  * compiles the shell parser again (about 0.2 s of CPU), which a few files do not pay back.
  */
 export const FILES_PER_THREAD = 100;
+
+/**
+ * With `auto`, a thread per this many cores: one linting thread keeps about one and a half cores
+ * busy (V8 collects garbage and compiles on helper threads). On 2 cores, two linting threads took
+ * 40 % more CPU and longer than one (docs/PERFORMANCE.md).
+ */
+export const CORES_PER_THREAD = 2;
 
 /**
  * Files sent ahead to each worker, so that it never waits for the main thread (which, on a busy
@@ -20,7 +27,7 @@ const JOBS_IN_FLIGHT = 4;
 /** The number of threads to lint `files` files with; 1 means: in this thread, no workers. */
 export function threadCount(concurrency: Concurrency, files: number): number {
   if (concurrency === 'off') return 1;
-  if (concurrency === 'auto') return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
+  if (concurrency === 'auto') return Math.max(1, Math.min(Math.floor(availableParallelism() / CORES_PER_THREAD), Math.floor(files / FILES_PER_THREAD)));
   return Math.max(1, Math.min(concurrency, files));
 }
 
