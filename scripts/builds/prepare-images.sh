@@ -170,11 +170,11 @@ build_debian() {
     printf '%s\n' "${DPKG_OPTIONS[@]}" >"$root/etc/dpkg/dpkg.cfg.d/dockerfile-opt"
     printf '%s\n' "${APT_OPTIONS[@]}" >"$root/etc/apt/apt.conf.d/dockerfile-opt"
     # What minbase installed before the excludes were set.
-    find "${root:?}/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete
+    find "${root:?}/usr/share/doc" -xdev -mindepth 1 ! -name copyright ! -type d -delete
     remove_tmp "$root/usr/share/man"; remove_tmp "$root/usr/share/info"; remove_tmp "$root/usr/share/locale"
     mkdir -p "$root/usr/share/man/man1"
     remove_tmp "$root/var/cache/apt/archives"; mkdir -p "$root/var/cache/apt/archives/partial"
-    find "${root:?}/var/lib/apt/lists" -mindepth 1 -maxdepth 1 -type f -delete
+    find "${root:?}/var/lib/apt/lists" -xdev -mindepth 1 -maxdepth 1 -type f -delete
     tar -C "$root" --one-file-system -cf "$WORK_DIR/rootfs.tar" .
     remove_tmp "$root"
   fi
