@@ -160,6 +160,7 @@ export function shellSourceOf(slice: string, escapeChar: '\\' | '`'): string {
 }
 
 const SUBSHELL_TYPES = new Set(['subshell', 'command_substitution', 'process_substitution']);
+const MAY_SUBSTITUTE = /\$\(|`|[<>]\(/;
 
 /** `cat <<EOF > /file`: tree-sitter nests the file redirect inside the heredoc redirect. */
 function withNestedRedirects(redirects: Array<TSNode | null>): TSNode[] {
@@ -240,7 +241,8 @@ class CommandCollector {
     const redirects: TSNode[] = [...outerRedirects];
     const args: ShellWord[] = [];
     let name: ShellWord | null = null;
-    for (const child of node.namedChildren) {
+    const children = node.namedChildren;
+    for (const child of children) {
       if (!child) continue;
       if (child.type === 'variable_assignment') assignments.push(child);
       else if (child.type === 'command_name') name = this.word(child.firstNamedChild ?? child);
@@ -260,12 +262,15 @@ class CommandCollector {
     });
     if (pipeline !== null) this.pipelines[pipeline]?.push(index);
     // Commands nested in substitutions inside the arguments.
-    for (const child of node.namedChildren) {
+    for (const child of children) {
       if (child && child.type !== 'command_name') this.visitNested(child, inSubshell, pipeline);
     }
   }
 
   private visitNested(node: TSNode, inSubshell: boolean, pipeline: number | null): void {
+    // Only a substitution holds commands, and its text shows it: `$(`, a backtick, `<(` or `>(`.
+    // Most words have none, and walking their children costs a call into the parser per node.
+    if (!MAY_SUBSTITUTE.test(node.text)) return;
     for (const child of node.namedChildren) {
       if (!child) continue;
       if (child.type === 'command_substitution' || child.type === 'process_substitution') {
