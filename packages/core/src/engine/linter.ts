@@ -1,6 +1,6 @@
 import type { DockerfileNode, InstructionNode } from '../parse/ast.js';
-import { PositionMapper, type Range } from '../parse/location.js';
-import { parseDockerfile } from '../parse/parse.js';
+import type { PositionMapper, Range } from '../parse/location.js';
+import { parseWithPositions } from '../parse/parse.js';
 import { DockerfileModel } from '../model/model.js';
 import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { collectIgnores, isIgnored } from './ignores.js';
@@ -26,10 +26,10 @@ export interface LintRun {
 /** Lint `input` with `rules`. Never throws for any input text. */
 export function lintWithRules(input: string, rules: readonly RuleDefinition[], options: LintOptions = {}): LintRun {
   const filePath = options.filePath ?? '<text>';
-  const root = parseDockerfile(input);
+  // The parser's line table maps the findings' offsets too.
+  const { root, positions: pm } = parseWithPositions(input);
   const model = new DockerfileModel(root);
   const text = root.text;
-  const pm = new PositionMapper(text);
   const messages: LintMessage[] = [];
   for (const error of root.errors) {
     messages.push({

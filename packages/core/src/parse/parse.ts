@@ -12,13 +12,18 @@ const DIRECTIVE_LINE = /^\s*#[ \t]*[a-zA-Z][a-zA-Z0-9]*[ \t]*=[ \t]*\S/;
 
 /** Parse a Dockerfile. Never throws: problems become `errors` on the root node. */
 export function parseDockerfile(input: string): DockerfileNode {
+  return parseWithPositions(input).root;
+}
+
+/** `parseDockerfile`, and the line table of the parsed text, for a caller that maps offsets too (the linter). */
+export function parseWithPositions(input: string): { root: DockerfileNode; positions: PositionMapper } {
   const hadBom = input.startsWith(BOM);
   const text = hadBom ? input.slice(1) : input;
   const pm = new PositionMapper(text);
   try {
-    return scan(text, hadBom, pm);
+    return { root: scan(text, hadBom, pm), positions: pm };
   } catch (error) {
-    return emptyRoot(text, hadBom, pm, `Dockerfile could not be parsed: ${(error as Error).message}`);
+    return { root: emptyRoot(text, hadBom, pm, `Dockerfile could not be parsed: ${(error as Error).message}`), positions: pm };
   }
 }
 
