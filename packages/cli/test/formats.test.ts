@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { defineRule, type RuleDefinition } from '@dockerfile-opt/core';
+import { emptyResult } from './helpers.js';
 
 /**
  * Every format on one multi-file project (fixtures/formats/project): errors, warnings, a file
@@ -272,19 +273,4 @@ interface SarifLog {
       }>;
     },
   ];
-}
-
-function emptyResult(filePath: string) {
-  return {
-    filePath,
-    messages: [],
-    suppressedMessages: [],
-    errorCount: 0,
-    fatalErrorCount: 0,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    unsafeFixableCount: 0,
-    usedDeprecatedRules: [],
-  };
 }

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execute } from '../src/cli.js';
+import type { LintResult } from '../src/types.js';
 
 const PREFIX = join(tmpdir(), 'dockerfile-opt-cli-test-');
 
@@ -58,3 +59,19 @@ export function onlyRules(rules: Record<string, string | unknown[]>): string {
 
 /** A Dockerfile that trips apt-get-yes (safe fix), apt-no-install-recommends (unsafe fix) and workdir-relative (no fix). */
 export const SAMPLE = 'FROM debian:12\nWORKDIR app\nRUN apt-get update && apt-get install curl\n';
+
+/** A result with no findings, in the CLI's public shape. */
+export function emptyResult(filePath: string): LintResult {
+  return {
+    filePath,
+    messages: [],
+    suppressedMessages: [],
+    errorCount: 0,
+    fatalErrorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    unsafeFixableCount: 0,
+    usedDeprecatedRules: [],
+  };
+}

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { rules } from '@dockerfile-opt/rules';
 import { docsUrl } from '@dockerfile-opt/core';
 import { loadFormatter } from '../src/formatters/index.js';
-import type { LintResult } from '../src/types.js';
-import { makeTempDir, onlyRules, removeTempDir, run, SAMPLE, writeFiles } from './helpers.js';
+import { emptyResult, makeTempDir, onlyRules, removeTempDir, run, SAMPLE, writeFiles } from './helpers.js';
 
 let dir: string;
 beforeEach(() => {
@@ -124,18 +123,7 @@ describe('--format stylish', () => {
 
   test('prints nothing when there is nothing to report', async () => {
     const stylish = await loadFormatter('stylish');
-    const clean: LintResult = {
-      filePath: '/x/Dockerfile',
-      messages: [],
-      suppressedMessages: [],
-      errorCount: 0,
-      fatalErrorCount: 0,
-      warningCount: 0,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
-      unsafeFixableCount: 0,
-      usedDeprecatedRules: [],
-    };
+    const clean = emptyResult('/x/Dockerfile');
     expect(stylish?.([clean], { cwd: '/x', color: false, rulesMeta: {} })).toBe('');
     expect(await loadFormatter('toString')).toBeNull();
   });
