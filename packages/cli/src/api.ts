@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { initShellParser, validateConfig, ConfigError, type Config, type RuleSetting } from '@dockerfile-opt/core';
+import { validateConfig, ConfigError, type Config, type RuleSetting } from '@dockerfile-opt/core';
 import { rules } from '@dockerfile-opt/rules';
 import { ConfigLoader, describeIoError, loadConfigFile, makeLoadedConfig, type LoadedConfig } from './config-files.js';
 import { findFiles } from './discovery.js';
-import { checkRuleSettings, lintSource, type LintOutcome } from './engine.js';
+import { checkRuleSettings, type LintOutcome } from './engine.js';
+import { lintSourceLoadingShell, prepareWasmCompiler } from './shell-parser.js';
 import { ConfigFileError, FileError, type LintResult } from './types.js';
 import { lintInWorkers, threadCount, type Concurrency } from './workers.js';
 import { writeFileAtomic } from './write.js';
@@ -123,10 +124,6 @@ export async function lintFileOutcomes(patterns: readonly string[], options: Lin
  */
 export async function* eachFileOutcome(patterns: readonly string[], options: LintFilesOptions = {}): AsyncGenerator<LintOutcome, void, undefined> {
   const concurrency = options.concurrency ?? 'off';
-  // Worker threads load their own shell parser. In this one, the WebAssembly compiles while the
-  // files are found.
-  const shellParser = concurrency === 'off' || concurrency === 1 ? initShellParser() : undefined;
-  shellParser?.catch(() => undefined);
   const cwd = resolve(options.cwd ?? process.cwd());
   if (options.rules) checkRuleSettings(options.rules, rules);
   const configFor = await configSource(cwd, options.config, options.configFile);
@@ -137,6 +134,7 @@ export async function* eachFileOutcome(patterns: readonly string[], options: Lin
   const threads = threadCount(concurrency, files.length);
   if (threads > 1) {
     const workerOptions = { ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes };
+    await prepareWasmCompiler();
     for await (const answer of lintInWorkers(files, (path) => configFor(dirname(path)), workerOptions, threads)) {
       const path = files[answer.index] as string;
       if (answer.kind === 'unreadable') {
@@ -150,7 +148,6 @@ export async function* eachFileOutcome(patterns: readonly string[], options: Lin
     if (firstError) throw firstError;
     return;
   }
-  await (shellParser ?? initShellParser());
   // One object for the run: resolved configs are reused for the same config and options.
   const engineOptions = { rules, ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix, unsafe: options.unsafeFixes };
   for (const path of files) {
@@ -161,7 +158,7 @@ export async function* eachFileOutcome(patterns: readonly string[], options: Lin
       onError(new FileError(`${path}: ${describeIoError(error)}`, path));
       continue;
     }
-    const outcome = lintSource(
+    const outcome = await lintSourceLoadingShell(
       { text, path, name: path, config: await configFor(dirname(path)) },
       engineOptions,
     );
@@ -206,13 +203,12 @@ export interface TextRunOptions extends FixTextOptions {
 
 /** `lintText` / `fixText` with the details the CLI uses for standard input. */
 export async function lintTextOutcome(text: string, options: TextRunOptions): Promise<LintOutcome> {
-  await initShellParser();
   const cwd = resolve(options.cwd ?? process.cwd());
   if (options.rules) checkRuleSettings(options.rules, rules);
   const path = options.filePath === undefined ? null : resolve(cwd, options.filePath);
   const configFor = await configSource(cwd, options.config, options.configFile);
   const config = await configFor(path ? dirname(path) : cwd);
-  return lintSource(
+  return lintSourceLoadingShell(
     { text, path, name: options.name ?? '<text>', config },
     { rules, ruleSettings: options.rules, errorsOnly: options.errorsOnly, fix: options.fix ?? false, unsafe: options.unsafe ?? false },
   );

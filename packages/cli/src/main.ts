@@ -3,15 +3,11 @@
  * with everything it imports into dist/bundle/, so that start-up reads a few files instead of a
  * few hundred modules.
  */
-import { setFlagsFromString } from 'node:v8';
 import { execute } from './cli.js';
+import { useBaselineWasm } from './shell-parser.js';
 
-// The shell parser is WebAssembly. By default V8 recompiles it with TurboFan in the background,
-// and Node waits for that work before exiting: seconds on a busy machine, for nothing, as one
-// run parses little shell. Baseline (Liftoff) code only. The module is compiled later, when the
-// first lint initialises the shell parser, so the flag is in time. (Compiling it eagerly,
-// `--no-wasm-lazy-compilation`, made the first parse fast but cost more CPU in all.)
-setFlagsFromString('--liftoff-only');
+// The shell parser's WebAssembly, if a file needs it, is compiled with V8's baseline compiler only.
+useBaselineWasm();
 
 // A closed pipe (`dockerfile-opt ... | head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

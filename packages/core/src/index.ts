@@ -6,6 +6,7 @@ export {
   isShellParserReady,
   parseShell,
   shellSourceOf,
+  ShellParserNotReady,
   type ShellAssignment,
   type ShellCommand,
   type ShellRedirect,

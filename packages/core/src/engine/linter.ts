@@ -1,6 +1,7 @@
 import type { DockerfileNode, InstructionNode } from '../parse/ast.js';
 import type { PositionMapper, Range } from '../parse/location.js';
 import { parseWithPositions } from '../parse/parse.js';
+import { ShellParserNotReady } from '../parse/shell.js';
 import { DockerfileModel } from '../model/model.js';
 import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { collectIgnores, isIgnored } from './ignores.js';
@@ -120,6 +121,8 @@ function traverse(root: DockerfileNode, active: readonly ActiveRule[], messages:
     try {
       visitor.call(visitors, node as never, parent);
     } catch (error) {
+      // Not the rule's failure: the caller loads the shell parser and lints again.
+      if (error instanceof ShellParserNotReady) throw error;
       messages.push({
         ruleId: rule.id,
         severity: 2,

@@ -48,6 +48,8 @@ function named(src: Source, opener: Word, content: [number, number] | null, deli
 function rawHeredocs(src: Source, x: Extent, words: readonly Word[]): RawHeredoc[] {
   const first = words[0];
   if (!first) return [];
+  // Only a word that starts with `<<` opens a heredoc: most instructions have none to look for.
+  if (!words.some((w) => w.value.startsWith('<<'))) return [];
   if (src.sameLine(x.start, x.end)) return unterminated(src, words);
   const text = src.text;
   const esc = src.escapeChar;

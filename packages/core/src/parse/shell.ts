@@ -89,13 +89,12 @@ export function isShellParserReady(): boolean {
  * length-preserving-normalised (see `shellSourceOf`).
  */
 export function parseShell(text: string, offset: number): ShellScript {
-  if (!parser) throw new Error('The shell parser is not initialised: await initShellParser() first.');
   let script = recentScripts.get(text);
   if (script) {
     // Most recently used last, so that the first key is the one to evict.
     recentScripts.delete(text);
   } else {
-    script = parseUncached(parser, text);
+    script = parseUncached(text);
     if (recentScripts.size >= RECENT_SCRIPTS_LIMIT) recentScripts.delete(recentScripts.keys().next().value as string);
   }
   recentScripts.set(text, script);
@@ -112,8 +111,21 @@ export function parseShell(text: string, offset: number): ShellScript {
 const recentScripts = new Map<string, ShellScript>();
 const RECENT_SCRIPTS_LIMIT = 256;
 
-function parseUncached(p: Parser, text: string): ShellScript {
-  const tree = p.parse(text);
+/**
+ * Thrown by `parseShell` when a script needs tree-sitter and `initShellParser` has not finished.
+ * The linter lets it through, so that a caller that loads the shell parser only when a file needs
+ * it can await `initShellParser()` and lint the file again.
+ */
+export class ShellParserNotReady extends Error {
+  constructor() {
+    super('The shell parser is not initialised: await initShellParser() first.');
+    this.name = 'ShellParserNotReady';
+  }
+}
+
+function parseUncached(text: string): ShellScript {
+  if (!parser) throw new ShellParserNotReady();
+  const tree = parser.parse(text);
   if (!tree) return { offset: 0, text, commands: [], hasError: true, pipelines: [] };
   try {
     const collector = new CommandCollector();
