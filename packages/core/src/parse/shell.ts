@@ -1,4 +1,4 @@
-import { Language, Parser, type Node as TSNode } from 'web-tree-sitter';
+import type { Node as TSNode, Parser } from 'web-tree-sitter';
 import { fileURLToPath } from 'node:url';
 import type { Range } from './location.js';
 
@@ -61,6 +61,8 @@ let initializing: Promise<void> | undefined;
 export function initShellParser(): Promise<void> {
   if (parser) return Promise.resolve();
   initializing ??= (async () => {
+    // Imported here: a run whose scripts core's own scanner reads never loads tree-sitter's code.
+    const { Language, Parser } = await import('web-tree-sitter');
     await Parser.init();
     const language = await Language.load(wasmLocation());
     const p = new Parser();
