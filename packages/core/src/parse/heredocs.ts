@@ -1,5 +1,5 @@
 import type { HeredocNode } from './ast.js';
-import { breakFinder, isNewline, type Extent, type Source, type Word } from './source.js';
+import { breakFinder, isNewline, TextBuilder, type Extent, type Source, type Word } from './source.js';
 import { heredocName } from './words.js';
 
 interface RawHeredoc {
@@ -203,7 +203,7 @@ function nameText(src: Source, start: number, end: number): string {
   const esc = src.escapeChar;
   const nextNewline = breakFinder(content, true);
   let escaping = false;
-  let name = '';
+  const name = new TextBuilder(content);
   scan: for (let i = 0; i < content.length; i++) {
     const c = content.charAt(i);
     if (c === esc) {
@@ -214,7 +214,7 @@ function nameText(src: Source, start: number, end: number): string {
         if (d === '\r') i = j + 1;
         else if (d === '\n') i = j;
         else {
-          name += d;
+          name.take(j, j + 1);
           i = j;
         }
         continue scan;
@@ -229,7 +229,7 @@ function nameText(src: Source, start: number, end: number): string {
       }
     }
     if ((c === '#' || c === ' ' || c === '\t' || isNewline(c)) && escaping) continue;
-    name += c;
+    name.take(i, i + 1);
   }
-  return name;
+  return name.toString();
 }

@@ -1,5 +1,5 @@
 import type { ImageRefNode, Token } from './ast.js';
-import { breakFinder, type Source, type Word } from './source.js';
+import { breakFinder, TextBuilder, type Source, type Word } from './source.js';
 
 const isNameChar = (c: string): boolean => /^[a-z0-9_]$/i.test(c);
 
@@ -132,7 +132,7 @@ export function imageRef(src: Source, word: Word): ImageRefNode {
 function imageName(raw: string, esc: string): string {
   let commented = false;
   let escaped = false;
-  let name = '';
+  const name = new TextBuilder(raw);
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charAt(i);
     if (c === esc) escaped = true;
@@ -141,13 +141,13 @@ function imageName(raw: string, esc: string): string {
     else if (c === '#') {
       if (escaped) commented = true;
       else {
-        name += c;
+        name.take(i, i + 1);
         escaped = false;
       }
     } else if (!commented) {
-      name += c;
+      name.take(i, i + 1);
       escaped = false;
     }
   }
-  return name;
+  return name.toString();
 }
