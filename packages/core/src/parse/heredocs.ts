@@ -86,12 +86,9 @@ function rawHeredocs(src: Source, x: Extent, words: readonly Word[]): RawHeredoc
         // More body lines after every heredoc closed: dockerfile-ast throws here; they are ignored.
         const opener = openers[current];
         if (opener && namedOpener?.opener !== opener) namedOpener = named(src, opener, null, null);
-        const found = opener ? { ...(namedOpener as RawHeredoc) } : null;
-        const delimiter = opener && found ? delimiterRange(src, opener, found.name, base + lineStart, base + i) : null;
-        if (found && delimiter !== null) {
-          found.content = [src.at(base + contentStart), src.at(base + lineStart - 1)];
-          found.delimiter = delimiter;
-          out.push(found);
+        const delimiter = opener && namedOpener ? delimiterRange(src, opener, namedOpener.name, base + lineStart, base + i) : null;
+        if (namedOpener && delimiter !== null) {
+          out.push({ ...namedOpener, content: [src.at(base + contentStart), src.at(base + lineStart - 1)], delimiter });
           contentStart = -1;
           current++;
         }
@@ -135,13 +132,15 @@ function rawHeredocs(src: Source, x: Extent, words: readonly Word[]): RawHeredoc
 
 /** The delimiter line [start, end) when it closes the heredoc `opener` opened, else null. */
 function delimiterRange(src: Source, opener: Word, name: string, start: number, end: number): [number, number] | null {
-  const line = src.between(start, end);
-  if (opener.value.startsWith('<<-')) {
-    let tabs = 0;
-    while (line.charAt(tabs) === '\t') tabs++;
-    return line.substring(tabs) === name ? [src.atColumn(start, tabs), src.at(end)] : null;
-  }
-  return line === name ? [src.at(start), src.at(end)] : null;
+  const text = src.text;
+  const from = Math.min(src.at(start), src.at(end));
+  const to = Math.max(src.at(start), src.at(end));
+  const dashed = opener.value.startsWith('<<-');
+  let tabs = 0;
+  if (dashed) while (from + tabs < to && text.charCodeAt(from + tabs) === 9) tabs++;
+  // Compared in place rather than as a substring: this is asked for every line of every body.
+  if (to - from - tabs !== name.length || !text.startsWith(name, from + tabs)) return null;
+  return dashed ? [src.atColumn(start, tabs), src.at(end)] : [src.at(start), src.at(end)];
 }
 
 /** Where the name of a `<<NAME` word is: after `<<` or `<<-`, inside quotes when quoted. */
