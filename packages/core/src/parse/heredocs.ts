@@ -1,5 +1,5 @@
 import type { HeredocNode } from './ast.js';
-import { breakFinder, isNewline, type Extent, type Source, type Word } from './source.js';
+import { breakFinder, isNewline, TextBuilder, type Extent, type Source, type Word } from './source.js';
 import { heredocName } from './words.js';
 
 interface RawHeredoc {
@@ -88,12 +88,9 @@ function rawHeredocs(src: Source, x: Extent, words: readonly Word[]): RawHeredoc
         // More body lines after every heredoc closed: dockerfile-ast throws here; they are ignored.
         const opener = openers[current];
         if (opener && namedOpener?.opener !== opener) namedOpener = named(src, opener, null, null);
-        const found = opener ? { ...(namedOpener as RawHeredoc) } : null;
-        const delimiter = opener && found ? delimiterRange(src, opener, found.name, base + lineStart, base + i) : null;
-        if (found && delimiter !== null) {
-          found.content = [src.at(base + contentStart), src.at(base + lineStart - 1)];
-          found.delimiter = delimiter;
-          out.push(found);
+        const delimiter = opener && namedOpener ? delimiterRange(src, opener, namedOpener.name, base + lineStart, base + i) : null;
+        if (namedOpener && delimiter !== null) {
+          out.push({ ...namedOpener, content: [src.at(base + contentStart), src.at(base + lineStart - 1)], delimiter });
           contentStart = -1;
           current++;
         }
@@ -137,13 +134,15 @@ function rawHeredocs(src: Source, x: Extent, words: readonly Word[]): RawHeredoc
 
 /** The delimiter line [start, end) when it closes the heredoc `opener` opened, else null. */
 function delimiterRange(src: Source, opener: Word, name: string, start: number, end: number): [number, number] | null {
-  const line = src.between(start, end);
-  if (opener.value.startsWith('<<-')) {
-    let tabs = 0;
-    while (line.charAt(tabs) === '\t') tabs++;
-    return line.substring(tabs) === name ? [src.atColumn(start, tabs), src.at(end)] : null;
-  }
-  return line === name ? [src.at(start), src.at(end)] : null;
+  const text = src.text;
+  const from = Math.min(src.at(start), src.at(end));
+  const to = Math.max(src.at(start), src.at(end));
+  const dashed = opener.value.startsWith('<<-');
+  let tabs = 0;
+  if (dashed) while (from + tabs < to && text.charCodeAt(from + tabs) === 9) tabs++;
+  // Compared in place rather than as a substring: this is asked for every line of every body.
+  if (to - from - tabs !== name.length || !text.startsWith(name, from + tabs)) return null;
+  return dashed ? [src.atColumn(start, tabs), src.at(end)] : [src.at(start), src.at(end)];
 }
 
 /** Where the name of a `<<NAME` word is: after `<<` or `<<-`, inside quotes when quoted. */
@@ -205,7 +204,7 @@ function nameText(src: Source, start: number, end: number): string {
   const esc = src.escapeChar;
   const nextNewline = breakFinder(content, true);
   let escaping = false;
-  let name = '';
+  const name = new TextBuilder(content);
   scan: for (let i = 0; i < content.length; i++) {
     const c = content.charAt(i);
     if (c === esc) {
@@ -216,7 +215,7 @@ function nameText(src: Source, start: number, end: number): string {
         if (d === '\r') i = j + 1;
         else if (d === '\n') i = j;
         else {
-          name += d;
+          name.take(j, j + 1);
           i = j;
         }
         continue scan;
@@ -231,7 +230,7 @@ function nameText(src: Source, start: number, end: number): string {
       }
     }
     if ((c === '#' || c === ' ' || c === '\t' || isNewline(c)) && escaping) continue;
-    name += c;
+    name.take(i, i + 1);
   }
-  return name;
+  return name.toString();
 }

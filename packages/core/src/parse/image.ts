@@ -1,11 +1,14 @@
 import type { ImageRefNode, Token } from './ast.js';
-import { breakFinder, type Source, type Word } from './source.js';
+import { breakFinder, TextBuilder, type Source, type Word } from './source.js';
 
 const isNameChar = (c: string): boolean => /^[a-z0-9_]$/i.test(c);
 
-/** [start, end) of each `$NAME` / `${...}` in a raw word, relative to it. */
-function variableSpans(raw: string, esc: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+/**
+ * [start, end) of each `$NAME` / `${...}` in a raw word, relative to it, as one flat list
+ * `[start0, end0, start1, end1, ...]` (a pair per variable would be an allocation per variable).
+ */
+function variableSpans(raw: string, esc: string): number[] {
+  const spans: number[] = [];
   const newlineAfter = breakFinder(raw, true);
   scan: for (let i = 0; i < raw.length; i++) {
     const c = raw.charAt(i);
@@ -21,7 +24,7 @@ function variableSpans(raw: string, esc: string): Array<[number, number]> {
           const nl = newlineAfter(j + 1);
           if (nl !== -1) j = nl;
         } else if (d === '}') {
-          spans.push([i, j + 1]);
+          spans.push(i, j + 1);
           i = j;
           continue scan;
         }
@@ -39,16 +42,16 @@ function variableSpans(raw: string, esc: string): Array<[number, number]> {
           j = nl;
           continue;
         }
-        spans.push([i, j]);
+        spans.push(i, j);
         break scan;
       }
       if (d === '$' || d === "'" || d === '"' || !isNameChar(d)) {
-        spans.push([i, j]);
+        spans.push(i, j);
         i = j - 1;
         continue scan;
       }
     }
-    spans.push([i, raw.length]);
+    spans.push(i, raw.length);
     break;
   }
   return spans;
@@ -63,31 +66,33 @@ export function imageRef(src: Source, word: Word): ImageRefNode {
   const E = word.end;
   const content = src.between(S, E);
   const spans = variableSpans(content, src.escapeChar);
-  /** The variable strictly around `index` (spans are sorted and disjoint: a binary search). */
-  const inVariable = (index: number): [number, number] | undefined => {
+  /** The end of the variable strictly around `index`, or -1 (spans are sorted and disjoint: a binary search). */
+  const variableEnd = (index: number): number => {
     let low = 0;
-    let high = spans.length;
+    let high = spans.length >>> 1;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((spans[middle] as [number, number])[0] < index) low = middle + 1;
+      if ((spans[2 * middle] as number) < index) low = middle + 1;
       else high = middle;
     }
-    const span = spans[low - 1];
-    return span && index < span[1] ? span : undefined;
+    if (low === 0) return -1;
+    const end = spans[2 * low - 1] as number;
+    return index < end ? end : -1;
   };
+  // Searches resume from an offset rather than in a substring: one search per variable skipped,
+  // each over the rest of the text only, so a word full of variables is read once (not once per variable).
   const indexOf = (within: string, s: string): number => {
     let index = within.indexOf(s);
-    for (let span = inVariable(index); span; span = inVariable(index)) {
-      const sub = within.substring(span[1]).indexOf(s);
-      if (sub === -1) return -1;
-      index = sub + span[1];
+    for (let end = variableEnd(index); end !== -1; end = variableEnd(index)) {
+      index = within.indexOf(s, end);
+      if (index === -1) return -1;
     }
     return index;
   };
   const lastIndexOf = (s: string): number => {
     let index = content.lastIndexOf(s);
-    while (inVariable(index)) {
-      index = content.substring(0, index).lastIndexOf(s);
+    while (variableEnd(index) !== -1) {
+      index = index < s.length ? -1 : content.lastIndexOf(s, index - s.length);
       if (index === -1) return -1;
     }
     return index;
@@ -132,7 +137,7 @@ export function imageRef(src: Source, word: Word): ImageRefNode {
 function imageName(raw: string, esc: string): string {
   let commented = false;
   let escaped = false;
-  let name = '';
+  const name = new TextBuilder(raw);
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charAt(i);
     if (c === esc) escaped = true;
@@ -141,13 +146,13 @@ function imageName(raw: string, esc: string): string {
     else if (c === '#') {
       if (escaped) commented = true;
       else {
-        name += c;
+        name.take(i, i + 1);
         escaped = false;
       }
     } else if (!commented) {
-      name += c;
+      name.take(i, i + 1);
       escaped = false;
     }
   }
-  return name;
+  return name.toString();
 }

@@ -45,10 +45,10 @@ function flagWords(keyword: string, words: readonly Word[]): Word[] {
   return flags;
 }
 
-/** An instruction's words with as many leading words dropped as it has flags. */
-function argumentWords(keyword: string, words: readonly Word[]): { flags: Word[]; args: Word[] } {
+/** An instruction's words with as many leading words dropped as it has flags (the same list when none: not copied). */
+function argumentWords(keyword: string, words: readonly Word[]): { flags: Word[]; args: readonly Word[] } {
   const flags = flagWords(keyword, words);
-  return { flags, args: flags.length > 0 ? words.slice(flags.length) : [...words] };
+  return { flags, args: flags.length > 0 ? words.slice(flags.length) : words };
 }
 
 /** The end of an instruction whose first line ends at `x.end`, past its heredoc bodies (RUN, COPY, ADD, also as ONBUILD triggers). */

@@ -1,5 +1,5 @@
 import type { PropertyNode } from './ast.js';
-import { breakFinder, isBlank, type Extent, type Source, type Word } from './source.js';
+import { breakFinder, isBlank, TextBuilder, type Extent, type Source, type Word } from './source.js';
 
 /** Index of the first character that is not whitespace or an escaped line break; -1 when none. */
 function leadingContent(s: string, esc: string): number {
@@ -277,12 +277,12 @@ function unquote(raw: string, esc: string): string {
   if (inSingle || inDouble) value = value.substring(1, value.length - 1);
   const nextBreak = breakFinder(value, false);
   let blankFrom = -1;
-  let out = '';
+  const out = new TextBuilder(value);
   scan: for (let i = 0; i < value.length; i++) {
     const c = value.charAt(i);
     if (c === esc) {
       if (i + 1 === value.length) {
-        out += esc;
+        out.take(i, i + 1);
         break;
       }
       const next = value.charAt(i + 1);
@@ -297,10 +297,11 @@ function unquote(raw: string, esc: string): string {
           }
           if (!inDouble && !inSingle && !literal) {
             if (d === esc) {
-              out += next;
+              out.take(i + 1, i + 2);
               i = i + 1;
             } else {
-              out += next + d;
+              out.take(i + 1, i + 2);
+              out.take(j, j + 1);
               i = j;
             }
             continue scan;
@@ -317,7 +318,7 @@ function unquote(raw: string, esc: string): string {
           i++;
         } else if (next !== '"') {
           if (next === esc) i++;
-          out += esc;
+          out.take(i, i + 1);
         }
       } else if (inSingle || literal) {
         if (next === '\r') {
@@ -326,9 +327,9 @@ function unquote(raw: string, esc: string): string {
         } else if (next === '\n') {
           joined = true;
           i++;
-        } else out += esc;
+        } else out.take(i, i + 1);
       } else if (next === esc) {
-        out += esc;
+        out.take(i, i + 1);
         i++;
       } else if (next === '\r') {
         joined = true;
@@ -337,7 +338,7 @@ function unquote(raw: string, esc: string): string {
         joined = true;
         i++;
       } else {
-        out += next;
+        out.take(i + 1, i + 2);
         i++;
       }
       continue;
@@ -346,20 +347,20 @@ function unquote(raw: string, esc: string): string {
       case ' ':
       case '\t':
         if (joined && blankFrom === -1) blankFrom = i;
-        out += c;
+        out.take(i, i + 1);
         continue;
       case '\r':
       case '\n':
         if (c === '\r') i++;
         if (joined && blankFrom !== -1) {
-          out = out.substring(0, out.length - (i - blankFrom - 1));
+          out.dropLast(i - blankFrom - 1);
           blankFrom = -1;
         }
         continue;
       case '#':
         if (joined) {
           if (blankFrom !== -1) {
-            out = out.substring(0, out.length - (i - blankFrom));
+            out.dropLast(i - blankFrom);
             blankFrom = -1;
           }
           const j = nextBreak(i + 1);
@@ -372,7 +373,7 @@ function unquote(raw: string, esc: string): string {
       joined = false;
       blankFrom = -1;
     }
-    out += c;
+    out.take(i, i + 1);
   }
-  return out;
+  return out.toString();
 }

@@ -39,6 +39,50 @@ export function breakFinder(s: string, lfOnly: boolean): (from: number) => numbe
   };
 }
 
+/**
+ * A string made of pieces of `text`, in order. Adjacent pieces are joined before they are added,
+ * so a string copied from the text with few characters left out is a few substrings, not a chain
+ * of one string per character (which V8 keeps as a rope: memory for every character, kept as long
+ * as the result is).
+ */
+export class TextBuilder {
+  private built = '';
+  private runStart = 0;
+  private runEnd = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Adds `text[from, to)`. */
+  take(from: number, to: number): void {
+    if (from !== this.runEnd || this.runStart === this.runEnd) {
+      this.flush();
+      this.runStart = from;
+    }
+    this.runEnd = to;
+  }
+
+  /** Removes the last `count` characters added (all of them when there are fewer). */
+  dropLast(count: number): void {
+    if (count <= 0) return;
+    if (count <= this.runEnd - this.runStart) {
+      this.runEnd -= count;
+      return;
+    }
+    this.flush();
+    this.built = this.built.substring(0, this.built.length - count);
+  }
+
+  toString(): string {
+    this.flush();
+    return this.built;
+  }
+
+  private flush(): void {
+    if (this.runStart !== this.runEnd) this.built += this.text.substring(this.runStart, this.runEnd);
+    this.runStart = this.runEnd = 0;
+  }
+}
+
 export const isNewline = (c: string): boolean => c === '\n' || c === '\r';
 export const isBlank = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 

@@ -1,4 +1,4 @@
-import { isNewline, type Extent, type Source } from './source.js';
+import { isNewline, TextBuilder, type Extent, type Source } from './source.js';
 
 /** A `# name=value` line at the top of the file, as offsets. */
 export interface RawDirective {
@@ -121,11 +121,14 @@ function breakAfterBlanks(text: string, from: number): number {
 function instruction(src: Source, layout: Layout, start: number, bodyEnd: (x: Extent) => number): number {
   const text = src.text;
   const esc = src.escapeChar;
-  let word = text.charAt(start);
+  // The keyword as accumulated: built from runs of the text, not a string per character (a long
+  // first word would be a rope of one string per character).
+  const keyword = new TextBuilder(text);
+  keyword.take(start, start + 1);
   let keywordEnd = -1;
   let joined = false;
   const add = (end: number, kwEnd: number): void => {
-    layout.instructions.push({ start, keywordEnd: kwEnd, end, word });
+    layout.instructions.push({ start, keywordEnd: kwEnd, end, word: keyword.toString() });
   };
   for (let i = start + 1; i < text.length; i++) {
     const c = text.charAt(i);
@@ -143,7 +146,7 @@ function instruction(src: Source, layout: Layout, start: number, bodyEnd: (x: Ex
           continue;
         }
         keywordEnd = i + 1;
-        word += esc;
+        keyword.take(i, i + 1);
         if (j >= text.length) {
           add(text.length, keywordEnd);
           return text.length;
@@ -151,7 +154,7 @@ function instruction(src: Source, layout: Layout, start: number, bodyEnd: (x: Ex
         i = j - 2;
       } else {
         keywordEnd = i + 1;
-        word += esc;
+        keyword.take(i, i + 1);
         joined = false;
       }
       continue;
@@ -164,7 +167,7 @@ function instruction(src: Source, layout: Layout, start: number, bodyEnd: (x: Ex
         continue;
       }
       if (keywordEnd === -1) keywordEnd = i;
-      const end = argumentsEnd(src, layout, { start, keywordEnd, end: i, word }, i, bodyEnd);
+      const end = argumentsEnd(src, layout, { start, keywordEnd, end: i, word: keyword.toString() }, i, bodyEnd);
       add(end, keywordEnd);
       return end;
     }
@@ -176,7 +179,7 @@ function instruction(src: Source, layout: Layout, start: number, bodyEnd: (x: Ex
     }
     if (c === '#' && joined) continue;
     keywordEnd = i + 1;
-    word += c;
+    keyword.take(i, i + 1);
     joined = false;
   }
   add(text.length, keywordEnd === -1 ? text.length : keywordEnd);
