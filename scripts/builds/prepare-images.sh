@@ -66,13 +66,19 @@ cleanup() {
   for entry in rootfs rootfs.tar busybox build apt-lists apt-archives logs debootstrap.log; do
     [ -e "$WORK_DIR/$entry" ] && { remove_tmp "$WORK_DIR/$entry" || true; }
   done
-  rm -f -- "${WORK_DIR:?}/apt-lists.lock"
+  rm -f -- "${WORK_DIR:?}/apt-lists.lock" "${WORK_DIR:?}/summary"
   rmdir -- "$WORK_DIR" 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { printf 'prepare-images: %s\n' "$*" >&2; }
+
+# What became of each image, one line each ("current <label>" or "built <label> <seconds>"),
+# printed on stdout at the end for the caller (tests/builds/run.ts) to report.
+SUMMARY="$WORK_DIR/summary"
+reused() { log "$1 is current"; echo "current $1" >>"$SUMMARY"; }
+built() { log "$1 built in $2 s"; echo "built $1 $2" >>"$SUMMARY"; }
 
 # True when every name exists with the wanted version label.
 current_as() {
@@ -104,9 +110,9 @@ commit_as() {
 
 build_busybox() {
   local names=(localhost/dockerfile-opt/busybox docker.io/library/busybox:latest docker.io/diamol/base:latest)
-  current_as "$IMAGES_VERSION" "${names[@]}" && { log "busybox is current"; return; }
+  current_as "$IMAGES_VERSION" "${names[@]}" && { reused busybox; return; }
   log "busybox (from busybox-static)"
-  local root="$WORK_DIR/busybox" applet
+  local root="$WORK_DIR/busybox" applet started=$SECONDS
   mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/root"
   cp /bin/busybox "$root/bin/busybox"
   for applet in $("$root/bin/busybox" --list); do
@@ -121,14 +127,15 @@ build_busybox() {
   buildah config --env PATH=/bin --cmd /bin/sh "$container"
   commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$root"
+  built busybox $((SECONDS - started))
 }
 
 # The stand-in for distroless/static: no shell, only what a static binary needs.
 build_static() {
   local names=(localhost/dockerfile-opt/static gcr.io/distroless/static-debian12:latest)
-  current_as "$IMAGES_VERSION" "${names[@]}" && { log "static is current"; return; }
+  current_as "$IMAGES_VERSION" "${names[@]}" && { reused static; return; }
   log "static (distroless stand-in)"
-  local root="$WORK_DIR/build/static"
+  local root="$WORK_DIR/build/static" started=$SECONDS
   mkdir -p "$root/etc" "$root/tmp"
   printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' >"$root/etc/passwd"
   printf 'root:x:0:\nnonroot:x:65532:\n' >"$root/etc/group"
@@ -139,6 +146,7 @@ build_static() {
   buildah add --quiet "$container" "$root" / >/dev/null
   commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$root"
+  built static $((SECONDS - started))
 }
 
 # dpkg and apt settings of the Debian base, as in the official slim images: no docs, man pages,
@@ -151,7 +159,7 @@ APT_OPTIONS=('Dir::Cache::pkgcache "";' 'Dir::Cache::srcpkgcache "";' 'Acquire::
 
 build_debian() {
   local names=(localhost/dockerfile-opt/debian:bookworm docker.io/library/debian:bookworm-slim gcr.io/distroless/cc-debian12:latest)
-  current_as "$IMAGES_VERSION" "${names[@]}" && { log "debian is current"; return; }
+  current_as "$IMAGES_VERSION" "${names[@]}" && { reused debian; return; }
   local started=$SECONDS option
   if [ "${PREPARE_BOOTSTRAP:-}" != debootstrap ] && command -v mmdebstrap >/dev/null; then
     log "debian (mmdebstrap --variant=minbase bookworm)"
@@ -184,7 +192,7 @@ build_debian() {
   buildah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --cmd bash "$container"
   commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$WORK_DIR/rootfs.tar"
-  log "debian built in $((SECONDS - started)) s"
+  built debian $((SECONDS - started))
 }
 
 # `apt-get update` once for every package build: the lists are mounted (read-only) into them.
@@ -214,7 +222,7 @@ build_from() {
   # rebuilds this image.
   local version dir="$WORK_DIR/build/$label"
   version="$IMAGES_VERSION-$(printf '%s\n%s\n%s' "$(image_id "$base")" "$lines" "$(cd "$dir" 2>/dev/null && sha256sum -- *)" | sha256sum | cut -c1-12)"
-  current_as "$version" "$@" && { log "$label is current"; return; }
+  current_as "$version" "$@" && { reused "$label"; return; }
   log "$label"
   local started=$SECONDS
   mkdir -p "$dir" "$WORK_DIR/apt-archives/$label"
@@ -236,7 +244,7 @@ EOF
   tag_all "$first" "$@"
   remove_tmp "$dir"
   remove_tmp "$WORK_DIR/apt-archives/$label"
-  log "$label built in $((SECONDS - started)) s"
+  built "$label" $((SECONDS - started))
 }
 
 apt_install() {
@@ -342,3 +350,4 @@ if [ ${#ordered[@]} -gt 0 ]; then
   run_chains "${ordered[@]}"
 fi
 log "done in $((SECONDS - started)) s"
+[ ! -e "$SUMMARY" ] || cat -- "$SUMMARY"
