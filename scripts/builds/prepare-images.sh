@@ -11,8 +11,10 @@
 # with PREPARE_BOOTSTRAP=debootstrap), keeps no docs, man pages or locales and lets dpkg skip fsync
 # (force-unsafe-io), as the official slim images do; `apt-get update` runs once and its lists, like the downloaded .debs, are
 # mounted into the builds instead of being stored in the images; images that share packages are
-# layered (node = node-slim + npm, python = python-slim + venv, jdk = jre + javac); independent
-# image chains build concurrently (PREPARE_JOBS, default 2).
+# layered (node = node-slim + npm, python = python-slim + venv, jdk = jre + javac, golang and
+# diamol/golang = go-toolchain + the standard library in the build cache); independent image
+# chains build concurrently (PREPARE_JOBS, default 2). Prints a line per image on stdout: "built
+# <label> <seconds>" or "current <label>".
 #
 # Runs as root. Safety: every removal goes through remove_tmp, which only removes a non-empty path
 # inside this script's own temporary directory, after unmounting; images and containers are removed
