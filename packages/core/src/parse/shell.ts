@@ -1,6 +1,7 @@
 import { Language, Parser, type Node as TSNode } from 'web-tree-sitter';
 import { fileURLToPath } from 'node:url';
 import type { Range } from './location.js';
+import { parseShellFast } from './shell-fast.js';
 
 /** A shell word with its Dockerfile offsets. */
 export interface ShellWord {
@@ -113,6 +114,17 @@ const recentScripts = new Map<string, ShellScript>();
 const RECENT_SCRIPTS_LIMIT = 256;
 
 function parseUncached(p: Parser, text: string): ShellScript {
+  // Most scripts are plain enough for the hand-written parser; it returns null for the others.
+  return parseShellFast(text) ?? parseTreeSitter(p, text);
+}
+
+/** The tree-sitter parse of `text` (offsets from 0), uncached: for tests that compare it with `parseShellFast`. */
+export function parseShellTreeSitter(text: string): ShellScript {
+  if (!parser) throw new Error('The shell parser is not initialised: await initShellParser() first.');
+  return parseTreeSitter(parser, text);
+}
+
+function parseTreeSitter(p: Parser, text: string): ShellScript {
   const tree = p.parse(text);
   if (!tree) return { offset: 0, text, commands: [], hasError: true, pipelines: [] };
   try {
