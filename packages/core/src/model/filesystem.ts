@@ -6,24 +6,29 @@ import { basename, hasGlob, resolveImagePath } from './paths.js';
 
 /** The shell scripts a RUN executes: its shell-form command line and, for `RUN <<EOF`, the heredoc bodies. */
 export function parseRunScripts(root: DockerfileNode, node: InstructionNode): ShellScript[] {
+  return runScriptSources(root, node).map((source) => parseShell(source.text, source.offset));
+}
+
+/** The texts `parseRunScripts` parses as shell, with where they start in the Dockerfile. */
+export function runScriptSources(root: DockerfileNode, node: InstructionNode): Array<{ text: string; offset: number }> {
   if (node.type !== 'RUN' || node.execForm) return [];
   const text = root.text;
   const escape = root.escapeChar;
-  const scripts: ShellScript[] = [];
+  const sources: Array<{ text: string; offset: number }> = [];
   const heredocScript = node.heredocs.length > 0 && isHeredocScript(node);
   if (node.bodyRange && !heredocScript) {
     // With heredocs the command line and the bodies are parsed together: the bodies are data.
     const end = node.heredocs.length > 0 ? node.range[1] : node.bodyRange[1];
-    scripts.push(parseShell(shellSourceOf(text.slice(node.bodyRange[0], end), escape), node.bodyRange[0]));
+    sources.push({ text: shellSourceOf(text.slice(node.bodyRange[0], end), escape), offset: node.bodyRange[0] });
   }
   if (heredocScript) {
     for (const h of node.heredocs) {
       if (h.contentRange && !/^#!(?!.*\b(sh|bash|ash|dash|zsh)\b)/.test(h.content ?? '')) {
-        scripts.push(parseShell(text.slice(h.contentRange[0], h.contentRange[1]), h.contentRange[0]));
+        sources.push({ text: text.slice(h.contentRange[0], h.contentRange[1]), offset: h.contentRange[0] });
       }
     }
   }
-  return scripts;
+  return sources;
 }
 
 /** `RUN <<EOF` (and `RUN bash <<EOF`) run the heredoc body as the script; other heredocs are data. */

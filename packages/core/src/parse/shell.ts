@@ -1,6 +1,7 @@
 import type { Node as TSNode, Parser } from 'web-tree-sitter';
 import { fileURLToPath } from 'node:url';
 import type { Range } from './location.js';
+import { parseShellFast } from './shell-fast.js';
 
 /** A shell word with its Dockerfile offsets. */
 export interface ShellWord {
@@ -126,8 +127,21 @@ export class ShellParserNotReady extends Error {
 }
 
 function parseUncached(text: string): ShellScript {
+  // Most scripts are plain enough for the hand-written parser; it returns null for the others.
+  const fast = parseShellFast(text);
+  if (fast) return fast;
   if (!parser) throw new ShellParserNotReady();
-  const tree = parser.parse(text);
+  return parseTreeSitter(parser, text);
+}
+
+/** The tree-sitter parse of `text` (offsets from 0), uncached: for tests that compare it with `parseShellFast`. */
+export function parseShellTreeSitter(text: string): ShellScript {
+  if (!parser) throw new ShellParserNotReady();
+  return parseTreeSitter(parser, text);
+}
+
+function parseTreeSitter(p: Parser, text: string): ShellScript {
+  const tree = p.parse(text);
   if (!tree) return { offset: 0, text, commands: [], hasError: true, pipelines: [] };
   try {
     const collector = new CommandCollector();
