@@ -21,7 +21,9 @@ export function parseShellFast(text: string): ShellScript | null {
   try {
     return parseOrThrow(text);
   } catch (error) {
-    if (error instanceof Unsupported) return null;
+    // A script nested deeper than the call stack allows (`a && b && …` thousands long) is left to
+    // tree-sitter, which does not recurse.
+    if (error instanceof Unsupported || error instanceof RangeError) return null;
     throw error;
   }
 }
