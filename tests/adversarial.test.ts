@@ -5,16 +5,28 @@ import { rules } from '@dockerfile-opt/rules';
 const config = { extends: 'all' as const };
 const lint = (text: string) => lintWithRules(text, rules, { config }).result;
 
-/** CPU time of `fn`, best of two, in milliseconds. */
+/** CPU time of `fn`, in milliseconds. */
 function cost(fn: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 2; i++) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, (used.user + used.system) / 1000);
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * CPU time of `large` over that of `small`, each the best of interleaved rounds. Rounds go on
+ * (up to six) while the ratio is over `limit`: a busy machine slows single runs, not the best of
+ * several, while a step that grows faster than the input stays over the limit in every round.
+ */
+function costRatio(small: () => void, large: () => void, limit: number): number {
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let round = 0; round < 6; round++) {
+    bestSmall = Math.min(bestSmall, cost(small));
+    bestLarge = Math.min(bestLarge, cost(large));
+    if (round >= 1 && bestLarge / bestSmall < limit) break;
   }
-  return best;
+  return bestLarge / bestSmall;
 }
 
 function bigDockerfile(lines: number): string {
@@ -49,8 +61,7 @@ describe('adversarial input', () => {
     const small = bigDockerfile(2_000);
     const large = bigDockerfile(20_000);
     expect(lint(large).messages.filter((m) => m.fatal)).toEqual([]);
-    const ratio = cost(() => lint(large)) / cost(() => lint(small));
     // 10x the lines: linear is ~10x; a quadratic step would be ~100x.
-    expect(ratio).toBeLessThan(25);
+    expect(costRatio(() => lint(small), () => lint(large), 25)).toBeLessThan(25);
   }, 120_000);
 });
